@@ -1,0 +1,14 @@
+/**
+ * An error the user can fix: the message says what was wrong and what to do. bin.ts prints it without a
+ * stack trace and exits with code 2 (usage) or 1 (environment), so scripts can tell the two apart.
+ */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,3 @@
+import { packageBuild } from '@mgp/build-config/tsup';
+
+export default packageBuild();

@@ -1,0 +1,11 @@
+import { nativeAdapter } from '@mgp/backend-spec';
+
+export type { BackendInfo } from '@mgp/backend-spec';
+
+/** libtensorflow's native CPU backend ('tensorflow'), from the optional peer @tensorflow/tfjs-node. */
+// The specifier sits in a variable so bundlers and type-checkers leave the optional peer alone when it is absent.
+const PEER = '@tensorflow/tfjs-node';
+const adapter = nativeAdapter('node', PEER, () => import(PEER));
+
+export const useBackend = adapter.useBackend;
+export const probeBackend = adapter.probe;

@@ -1,0 +1,10 @@
+import '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+await tf.setBackend('wasm'); await tf.ready();
+console.log(tf.getBackend(), tf.env().get('WASM_HAS_SIMD_SUPPORT'), await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+const wasmNames = new Set(tf.getKernelsForBackend('wasm').map(k=>k.kernelName));
+const cpuNames = tf.getKernelsForBackend('cpu').map(k=>k.kernelName);
+console.log(cpuNames.filter(n=>!wasmNames.has(n)).join(' '));
+const b = tf.backend();
+console.log(Object.keys(b), b.wasm.HEAPU8.length);

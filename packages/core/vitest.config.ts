@@ -1,0 +1,3 @@
+import { packageTests } from '@mgp/build-config/vitest';
+
+export default packageTests();

@@ -1,0 +1,91 @@
+// Cost matrices D: square, finite, non-negative, symmetric, zero diagonal. Checked once per tensor.
+import * as tf from '@tensorflow/tfjs-core';
+import { arrayShape, describeValue, formatShape } from './describe';
+import { MgpInputError } from './errors';
+
+/** A misclassification cost matrix: a [K, K] tensor or nested array. */
+export type CostMatrixInput = tf.Tensor2D | tf.Tensor | number[][];
+
+export interface CostMatrixRule {
+  /** The number of classes D must cover (e.g. the number of prototypes or logits). */
+  size?: number;
+  /** Why `size` is expected, for the message (e.g. "the number of prototypes"). */
+  sizeReason?: string;
+  /** Distortion divides by D_ij: off-diagonal entries must then be > 0. */
+  positiveOffDiagonal?: boolean;
+}
+
+export interface CheckedCostMatrix {
+  values: Float32Array;
+  size: number;
+}
+
+const checkedTensors = new WeakMap<tf.Tensor, CheckedCostMatrix>();
+const SYMMETRY_TOLERANCE = 1e-6;
+
+export function readCostMatrix(fn: string, arg: string, D: unknown, rule: CostMatrixRule = {}): CheckedCostMatrix {
+  const checked = D instanceof tf.Tensor ? readTensor(fn, arg, D) : readArray(fn, arg, D);
+  if (rule.size !== undefined && checked.size !== rule.size) {
+    const reason = rule.sizeReason ? ` (${rule.sizeReason})` : '';
+    throw new MgpInputError(fn, arg, `must be ${rule.size}×${rule.size}${reason}; got ${checked.size}×${checked.size}`);
+  }
+  if (rule.positiveOffDiagonal) {
+    const { values, size } = checked;
+    for (let i = 0; i < size; i++) {
+      for (let j = 0; j < size; j++) {
+        if (i !== j && !(values[i * size + j] > 0)) {
+          throw new MgpInputError(fn, arg, `must be > 0 off the diagonal (distinct classes need a positive cost); got D[${i}][${j}] = ${values[i * size + j]}`);
+        }
+      }
+    }
+  }
+  return checked;
+}
+
+function readTensor(fn: string, arg: string, D: tf.Tensor): CheckedCostMatrix {
+  if (D.isDisposed) throw new MgpInputError(fn, arg, 'is a disposed tensor');
+  const cached = checkedTensors.get(D);
+  if (cached) return cached;
+  if (D.rank !== 2 || D.shape[0] !== D.shape[1]) {
+    throw new MgpInputError(fn, arg, `must be a square [K, K] cost matrix; got ${describeValue(D)}`);
+  }
+  const checked = checkValues(fn, arg, Float32Array.from(D.dataSync()), D.shape[0]);
+  checkedTensors.set(D, checked);
+  return checked;
+}
+
+function readArray(fn: string, arg: string, D: unknown): CheckedCostMatrix {
+  const shape = Array.isArray(D) ? arrayShape(D) : null;
+  if (!shape || shape.length !== 2 || shape[0] !== shape[1]) {
+    const got = shape ? `an array of shape ${formatShape(shape)}` : describeValue(D);
+    throw new MgpInputError(fn, arg, `must be a square [K, K] cost matrix (tensor or number[][]); got ${got}`);
+  }
+  const size = shape[0];
+  const values = new Float32Array(size * size);
+  (D as unknown[][]).forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (typeof v !== 'number') throw new MgpInputError(fn, arg, `must hold numbers; got ${describeValue(v)} at D[${i}][${j}]`);
+      values[i * size + j] = v;
+    }),
+  );
+  return checkValues(fn, arg, values, size);
+}
+
+function checkValues(fn: string, arg: string, values: Float32Array, size: number): CheckedCostMatrix {
+  if (size === 0) throw new MgpInputError(fn, arg, 'must not be empty; got a 0×0 matrix');
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) {
+      const v = values[i * size + j];
+      if (!Number.isFinite(v)) throw new MgpInputError(fn, arg, `must be finite; got D[${i}][${j}] = ${v}`);
+      if (v < 0) throw new MgpInputError(fn, arg, `must be non-negative; got D[${i}][${j}] = ${v}`);
+      if (i === j && v !== 0) throw new MgpInputError(fn, arg, `must have a zero diagonal; got D[${i}][${i}] = ${v}`);
+      if (j > i) {
+        const w = values[j * size + i];
+        if (Math.abs(v - w) > SYMMETRY_TOLERANCE * Math.max(1, Math.abs(v), Math.abs(w))) {
+          throw new MgpInputError(fn, arg, `must be symmetric; D[${i}][${j}] = ${v} but D[${j}][${i}] = ${w}`);
+        }
+      }
+    }
+  }
+  return { values, size };
+}
