@@ -1,1 +1,2 @@
-export {};
+export { prototypeLogits } from './logits/prototype-logits';
+export { PROTOTYPE_METRICS, type PrototypeMetric, type PrototypeMetricOptions } from './logits/metric';
