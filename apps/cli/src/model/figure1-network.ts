@@ -1,5 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { deriveSeed } from '../rng';
+import { TorchBatchNorm } from './batch-norm';
 import { torchLikeInit } from './init';
 
 export interface Figure1NetworkOptions {
@@ -13,8 +14,8 @@ export interface Figure1NetworkOptions {
 /**
  * The seed notebook's SimpleCNN (`mgp.ipynb`): three unpadded 3×3 convolutions (16, 16, 32 channels), each
  * followed by batch norm and ReLU, with 2×2 max pooling after the first two; a global max pool; then two linear
- * layers without activation between them (32 → 64 → embedding). BatchNorm uses PyTorch's defaults
- * (momentum 0.1 of the new batch, epsilon 1e-5), written in tfjs's convention.
+ * layers without activation between them (32 → 64 → embedding). Batch norm is PyTorch's (momentum 0.1,
+ * epsilon 1e-5, unbiased running variance) with a backward pass that is fast on wasm (see batch-norm.ts).
  */
 export function buildFigure1Network(options: Figure1NetworkOptions = {}): tfl.LayersModel {
   const embeddingDim = options.embeddingDim ?? 2;
@@ -34,7 +35,7 @@ export function buildFigure1Network(options: Figure1NetworkOptions = {}): tfl.La
         ...torchLikeInit(inChannels * 9, deriveSeed(seed, i)),
       })
       .apply(x) as tfl.SymbolicTensor;
-    x = tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5, name: `bn${i + 1}` }).apply(x) as tfl.SymbolicTensor;
+    x = new TorchBatchNorm({ momentum: 0.1, epsilon: 1e-5, name: `bn${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.reLU({ name: `relu${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     if (i < 2) x = tfl.layers.maxPooling2d({ poolSize: 2, name: `pool${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     inChannels = filters;

@@ -6,10 +6,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
  * weights and biases), so the network starts where the seed's does; tfjs's default glorot init differs and
  * matters for a 2-D bottleneck.
  */
-export function torchLikeInit(fanIn: number, seed: number): {
-  kernelInitializer: tfl.initializers.Initializer;
-  biasInitializer: tfl.initializers.Initializer;
-} {
+type Initializer = ReturnType<typeof tfl.initializers.varianceScaling>;
+
+export function torchLikeInit(fanIn: number, seed: number): { kernelInitializer: Initializer; biasInitializer: Initializer } {
   const bound = 1 / Math.sqrt(fanIn);
   return {
     kernelInitializer: tfl.initializers.varianceScaling({ scale: 1 / 3, mode: 'fanIn', distribution: 'uniform', seed }),

@@ -1,8 +1,9 @@
 // Prototype logits of flat embeddings [N, d] against prototypes [K, d] → [N, K], as one custom-gradient op.
-// Everything is in matrix-product form: ‖x − p‖² = ‖x‖² + ‖p‖² − 2·x·pᵀ and cos = x·pᵀ / (‖x‖‖p‖).
-// The backward pass is written out by hand with transposed-matMul flags: two matrix products of the forward
-// shape plus a few [N, K] element-wise ops, no [N, K, d] tensor and no materialized transpose.
+// Everything is in matrix-product form: ‖x − p‖² = ‖x‖² + ‖p‖² − 2·x·pᵀ and cos = x̂·p̂ᵀ. The backward pass is
+// written out by hand: two matrix products of the forward's size plus a few element-wise ops, no [N, K, d]
+// tensor. Which matMul layout is used (transpose flags or a materialized transpose) is up to ./matmul.
 import * as tf from '@tensorflow/tfjs-core';
+import { columnSums, matMulABt, matMulAtB } from './matmul';
 import type { ResolvedMetric } from './metric';
 
 /** Norm floor of the cosine metrics (a zero embedding has cosine 0 with every prototype). */
@@ -10,6 +11,12 @@ const NORM_EPS = 1e-8;
 
 type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
 type Forward = (x: tf.Tensor2D, p: tf.Tensor2D, save: tf.GradSaveFunc) => { value: tf.Tensor; gradFunc: Grad };
+
+/** Returns logits [N, K] for x [N, d], p [K, d]. Callers validate shapes first. */
+export function flatPrototypeLogits(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetric): tf.Tensor2D {
+  const op = metric === 'cosine' || metric === 'hyperspherical' ? angularOp(metric === 'hyperspherical') : radialOp(metric, delta);
+  return op(x, p);
+}
 
 /** tf.customGrad for an op of two rank-2 tensors. */
 function binaryOp(forward: Forward): (x: tf.Tensor2D, p: tf.Tensor2D) => tf.Tensor2D {
@@ -23,15 +30,9 @@ function binaryOp(forward: Forward): (x: tf.Tensor2D, p: tf.Tensor2D) => tf.Tens
   return (x, p) => op(x, p) as tf.Tensor2D;
 }
 
-/** Returns logits [N, K] for x [N, d], p [K, d]. Callers validate shapes first. */
-export function flatPrototypeLogits(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetric): tf.Tensor2D {
-  const op = metric === 'cosine' || metric === 'hyperspherical' ? angularOp(metric === 'hyperspherical') : radialOp(metric, delta);
-  return op(x, p);
-}
-
 /**
- * Metrics that are a function f(s) of the squared distance s = ‖x − p‖².
- * With W = 2·dy·f'(s): ∂/∂x_n = Σ_k W_nk (x_n − p_k) = rowsum(W)·x − W·P and ∂/∂p_k = colsum(W)·p − Wᵀ·X.
+ * Metrics that are a function v = f(s) of the squared distance s = ‖x − p‖².
+ * With W = 2·dy·f'(s): ∂/∂x_n = Σ_k W_nk (x_n − p_k) = rowsum(W)·x_n − (W·P)_n, ∂/∂p_k = colsum(W)·p_k − (Wᵀ·X)_k.
  */
 function radialOp(metric: 'euclidean' | 'sqeuclidean' | 'pseudoHuber', delta: number) {
   return binaryOp((x, p, save) => {
@@ -39,20 +40,19 @@ function radialOp(metric: 'euclidean' | 'sqeuclidean' | 'pseudoHuber', delta: nu
     let value: tf.Tensor;
     if (metric === 'sqeuclidean') value = tf.neg(s);
     else if (metric === 'euclidean') value = tf.neg(tf.sqrt(s));
-    else value = tf.mul(-delta, tf.sub(tf.sqrt(tf.add(1, tf.div(s, delta * delta))), 1));
+    else value = tf.mul(tf.sub(tf.sqrt(tf.add(tf.mul(s, 1 / (delta * delta)), 1)), 1), -delta);
     save([x, p, value]);
     const gradFunc: Grad = (dy, [xs, ps, v]) => {
-      let w: tf.Tensor;
+      let w: tf.Tensor2D;
       if (metric === 'sqeuclidean') {
-        // f(s) = −s: W = −2·dy
-        w = tf.mul(dy, -2);
+        // v = −s: W = −2·dy
+        w = tf.mul(dy, -2) as tf.Tensor2D;
       } else if (metric === 'euclidean') {
-        // f(s) = −√s = v: W = 2·dy·(−1/(2√s)) = dy / v, and 0 where x = p (a subgradient; keeps it finite).
-        const nonZero = tf.less(v, 0);
-        w = tf.where(nonZero, tf.div(dy, tf.where(nonZero, v, tf.onesLike(v))), tf.zerosLike(v));
+        // v = −√s: W = 2·dy·(−1/(2√s)) = dy / v; 0 where x = p (a subgradient, so the gradient stays finite).
+        w = tf.where(tf.less(v, 0), tf.div(dy, v), tf.zerosLike(v)) as tf.Tensor2D;
       } else {
-        // f(s) = −δ(√(1 + s/δ²) − 1) = v: f'(s) = −1/(2δ√(1 + s/δ²)) = −1/(2(δ − v)), W = −dy/(δ − v).
-        w = tf.div(dy, tf.sub(v, delta));
+        // v = −δ(√(1 + s/δ²) − 1): f'(s) = −1/(2δ√(1 + s/δ²)) = −1/(2(δ − v)), so W = dy / (v − δ).
+        w = tf.div(dy, tf.sub(v, delta)) as tf.Tensor2D;
       }
       return radialGrads(w, xs as tf.Tensor2D, ps as tf.Tensor2D);
     };
@@ -60,47 +60,47 @@ function radialOp(metric: 'euclidean' | 'sqeuclidean' | 'pseudoHuber', delta: nu
   });
 }
 
-function radialGrads(w: tf.Tensor, x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor[] {
+function radialGrads(w: tf.Tensor2D, x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor[] {
   const k = p.shape[0];
   const gx = tf.sub(tf.mul(x, tf.sum(w, 1, true)), tf.matMul(w, p));
-  const gp = tf.sub(tf.mul(p, tf.reshape(tf.sum(w, 0), [k, 1])), tf.matMul(w, x, true, false));
+  const gp = tf.sub(tf.mul(p, tf.reshape(columnSums(w), [k, 1])), matMulAtB(w, x));
   return [gx, gp];
 }
 
-/** s = max(‖x‖² + ‖p‖² − 2·x·pᵀ, 0), [N, K]. */
+/** s = max(‖x‖² + ‖p‖² − 2·x·pᵀ, 0), [N, K] (the clamp removes float cancellation below zero). */
 export function squaredDistances(x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor2D {
+  const [n, d] = x.shape;
   const k = p.shape[0];
   const xx = tf.sum(tf.square(x), 1, true);
   const pp = tf.reshape(tf.sum(tf.square(p), 1), [1, k]);
-  const xp = tf.matMul(x, p, false, true);
-  return tf.relu(tf.add(tf.sub(xx, tf.mul(xp, 2)), pp)) as tf.Tensor2D;
+  // −2·x·pᵀ, the factor applied to whichever of x, p or the product is smallest.
+  let xpm2: tf.Tensor2D;
+  if (n * d <= Math.min(k * d, n * k)) xpm2 = matMulABt(tf.mul(x, -2), p);
+  else if (k * d <= n * k) xpm2 = matMulABt(x, tf.mul(p, -2));
+  else xpm2 = tf.mul(matMulABt(x, p), -2);
+  return tf.relu(tf.add(tf.add(xpm2, xx), pp));
 }
 
 /**
- * Metrics that are a function g(C) of the cosine C = x·pᵀ/(‖x‖‖p‖). With G = dy·g'(C):
- * ∂/∂x_n = (Σ_k G_nk p_k/‖p_k‖ − (Σ_k G_nk C_nk) x_n/‖x_n‖) / ‖x_n‖, and symmetrically for p.
+ * Metrics that are a function v = g(C) of the cosine C = x̂·p̂ᵀ (x̂ = x/‖x‖). With G = dy·g'(C):
+ * ∂/∂x_n = (Σ_k G_nk p̂_k − (Σ_k G_nk C_nk) x̂_n) / ‖x_n‖, and symmetrically for p.
  */
 function angularOp(squared: boolean) {
   return binaryOp((x, p, save) => {
     const k = p.shape[0];
     const invX = inverseNorms(x); // [N, 1]
-    const invP = tf.reshape(inverseNorms(p), [1, k]); // [1, K]
-    const cos = tf.mul(tf.mul(tf.matMul(x, p, false, true), invX), invP);
+    const invP = inverseNorms(p); // [K, 1]
+    const xh = tf.mul(x, invX) as tf.Tensor2D;
+    const ph = tf.mul(p, invP) as tf.Tensor2D;
+    const cos = matMulABt(xh, ph);
     const value = squared ? tf.neg(tf.square(tf.sub(1, cos))) : tf.sub(cos, 1);
-    save([x, p, cos, invX, invP]);
-    const gradFunc: Grad = (dy, [xs, ps, c, ix, ip]) => {
+    save([xh, ph, cos, invX, invP]);
+    const gradFunc: Grad = (dy, [xhs, phs, c, ix, ip]) => {
       // g(C) = C − 1: g' = 1;  g(C) = −(1 − C)²: g' = 2(1 − C).
-      const g = squared ? tf.mul(dy, tf.mul(tf.sub(1, c), 2)) : dy;
-      const gc = tf.mul(g, c);
-      const gx = tf.mul(
-        tf.sub(tf.matMul(tf.mul(g, ip), ps), tf.mul(tf.mul(xs, ix), tf.sum(gc, 1, true))),
-        ix,
-      );
-      const ipCol = tf.reshape(ip, [k, 1]);
-      const gp = tf.mul(
-        tf.sub(tf.matMul(tf.mul(g, ix), xs, true, false), tf.mul(tf.mul(ps, ipCol), tf.reshape(tf.sum(gc, 0), [k, 1]))),
-        ipCol,
-      );
+      const g = (squared ? tf.mul(dy, tf.mul(tf.sub(1, c), 2)) : dy) as tf.Tensor2D;
+      const gc = tf.mul(g, c) as tf.Tensor2D;
+      const gx = tf.mul(tf.sub(tf.matMul(g, phs), tf.mul(xhs, tf.sum(gc, 1, true))), ix);
+      const gp = tf.mul(tf.sub(matMulAtB(g, xhs as tf.Tensor2D), tf.mul(phs, tf.reshape(columnSums(gc), [k, 1]))), ip);
       return [gx, gp];
     };
     return { value, gradFunc };

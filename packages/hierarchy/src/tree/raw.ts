@@ -6,10 +6,10 @@ export interface RawTree {
   names: string[];
   /** Parent of each node, -1 for a root. */
   parents: number[];
+  /** The argument the tree came from, for messages ('json', 'map', 'edges', 'paths', 'synsets'). */
+  argument: string;
   /** Optional label order the source itself defines (the data file's `leaves`, the order of paths or synsets). */
-  defaultLeaves?: { refs: string[]; argument: string };
-  /** For node-list sources (parent maps, edges): the token each node was written as, used to resolve `leaves`. */
-  tokens?: string[];
+  defaultLeaves?: { refs: unknown; argument: string };
 }
 
 /**

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+import { CliError } from './errors';
+import { createProgram } from './program';
+
+/** Turns failures into one clear line on stderr and an exit code, never a stack trace for user errors. */
+async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CliError) {
+      process.stderr.write(`mgp: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof Error && error.name === 'MgpInputError') {
+      process.stderr.write(`mgp: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`mgp: unexpected error\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,2 @@
+import { createProgram } from './program';
+await createProgram().parseAsync(process.argv);

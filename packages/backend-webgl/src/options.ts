@@ -1,0 +1,49 @@
+// The options of useBackend(), checked before anything starts.
+
+export interface WebGLBackendOptions {
+  /**
+   * Store tensors in half-float (float16) textures even where float32 textures render: what phones without
+   * EXT_color_buffer_float do. For testing an app's numerics on a desktop. Applies only before the webgl backend
+   * first starts (tfjs reads the flag whenever it allocates a texture; switching later would mix precisions).
+   */
+  forceFloat16?: boolean;
+  /** Register @mgp/scatter's WebGL kernels when that package is installed. Default true. */
+  scatter?: boolean;
+  /** Fail unless tfjs gradients are registered (training needs them). Default true. */
+  requireGradients?: boolean;
+}
+
+const KNOWN = ['forceFloat16', 'scatter', 'requireGradients'] as const;
+
+/** Same message layout as @mgp's MgpInputError (`fn: argument 'x' ...`); adapters do not depend on @mgp/metrics. */
+function inputError(argument: string, detail: string): Error {
+  const error = new Error(`useBackend: argument '${argument}' ${detail}`);
+  error.name = 'MgpInputError';
+  return error;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+export function checkOptions(options: unknown): WebGLBackendOptions {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw inputError('options', `must be an object; got ${describeValue(options)}`);
+  }
+  const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).filter((k) => !(KNOWN as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    throw inputError('options', `has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}; expected only ${KNOWN.join(', ')}`);
+  }
+  for (const flag of KNOWN) {
+    if (o[flag] !== undefined && typeof o[flag] !== 'boolean') {
+      throw inputError(`options.${flag}`, `must be true or false; got ${describeValue(o[flag])}`);
+    }
+  }
+  return o as WebGLBackendOptions;
+}

@@ -1,0 +1,83 @@
+// Every validation error of the tree constructors and accessors, with the message it must give.
+import { Hierarchy } from './hierarchy';
+
+const h = () => Hierarchy.fromNested({ root: [{ animal: ['bat', 'cat'] }, { sports: ['bat', 'ball'] }] });
+
+export const treeErrorCases: Array<[string, () => unknown, string]> = [
+  // empty trees
+  ['fromNested: empty object', () => Hierarchy.fromNested({}), "Hierarchy.fromNested: argument 'json' must describe a non-empty tree; got an empty object"],
+  ['fromNested: empty array', () => Hierarchy.fromNested([]), "Hierarchy.fromNested: argument 'json' must describe a non-empty tree; got an empty array"],
+  ['fromNested: root without children', () => Hierarchy.fromNested({ root: [] }), "Hierarchy.fromNested: argument 'json' must give 'root' at least one child; got an empty list at json.root (write a leaf as a plain string)"],
+  ['fromNested: a lone leaf', () => Hierarchy.fromNested('"cat"'), "Hierarchy.fromNested: argument 'json' must be a nested tree such as { \"root\": [{ \"animal\": [\"cat\", \"dog\"] }, \"plant\"] }; got the string \"cat\""],
+  ['fromNested: not JSON', () => Hierarchy.fromNested('{root: [}'), "Hierarchy.fromNested: argument 'json' must be valid JSON text;"],
+  ['fromNested: wrong type', () => Hierarchy.fromNested(42), "Hierarchy.fromNested: argument 'json' must be a nested tree such as { \"root\": [{ \"animal\": [\"cat\", \"dog\"] }, \"plant\"] }; got the number 42"],
+  ['fromNested: bad child', () => Hierarchy.fromNested({ root: ['a', null] }), "Hierarchy.fromNested: argument 'json' must hold leaf names (strings) and { name: [children] } objects; got null at json.root[1]"],
+  ['fromNested: bad children value', () => Hierarchy.fromNested({ root: ['a', { b: 'c' }] }), "Hierarchy.fromNested: argument 'json' must give the children of 'b' as an array or an object; got the string \"c\" at json.root[1].b"],
+  ['fromNested: empty object child', () => Hierarchy.fromNested({ root: ['a', {}] }), "Hierarchy.fromNested: argument 'json' must not hold empty objects; got {} at json.root[1]"],
+  ['fromNested: empty name', () => Hierarchy.fromNested({ root: ['a', ''] }), "Hierarchy.fromNested: argument 'json' must not contain empty node names; got the string \"\""],
+  ['fromParents: empty', () => Hierarchy.fromParents({}), "Hierarchy.fromParents: argument 'map' must describe a non-empty tree; got no entries"],
+  ['fromParents: only a root', () => Hierarchy.fromParents({ root: null }), "Hierarchy.fromParents: argument 'map' must have at least one node below the root; got only the root 'root'"],
+  ['fromEdges: empty text', () => Hierarchy.fromEdges('# nothing\n\n'), "Hierarchy.fromEdges: argument 'edges' must describe a non-empty tree; got no pairs"],
+  ['fromPaths: no paths', () => Hierarchy.fromPaths([]), "Hierarchy.fromPaths: argument 'paths' must describe a non-empty tree; got no paths"],
+  // several roots
+  ['fromNested: forest', () => Hierarchy.fromNested({ animal: ['cat'], plant: ['fern'] }), "Hierarchy.fromNested: argument 'json' must have a single root; got 2 roots ('animal', 'plant'); pass { implicitRoot: true } to add a root above them"],
+  ['fromParents: two roots', () => Hierarchy.fromParents({ a: null, b: null, x: 'a', y: 'b' }), "Hierarchy.fromParents: argument 'map' must have a single root; got 2 roots ('a', 'b'); pass { implicitRoot: true } to add a root above them"],
+  ['fromEdges: two roots', () => Hierarchy.fromEdges('a x\nb y'), "Hierarchy.fromEdges: argument 'edges' must have a single root; got 2 roots ('a', 'b'); pass { implicitRoot: true } to add a root above them"],
+  ['fromPaths: two roots', () => Hierarchy.fromPaths(['a/x', 'b/y']), "Hierarchy.fromPaths: argument 'paths' must have a single root; got 2 roots ('a', 'b'); pass { implicitRoot: true } to add a root above them"],
+  // cycles
+  ['fromParents: cycle', () => Hierarchy.fromParents({ r: null, a: 'c', b: 'a', c: 'b', x: 'r' }), "Hierarchy.fromParents: argument 'map' must not contain a cycle; got a → c → b → a"],
+  ['fromParents: self-parent', () => Hierarchy.fromParents({ r: null, a: 'a' }), "Hierarchy.fromParents: argument 'map' must not contain a cycle; got a → a"],
+  ['fromEdges: cycle', () => Hierarchy.fromEdges('r a\na b\nb a'), "Hierarchy.fromEdges: argument 'edges' must give each node one parent; 'a' is a child of 'r' (line 1) and of 'b' (line 3); write different nodes as paths such as 'r/a'"],
+  ['fromEdges: pure cycle', () => Hierarchy.fromEdges('a b\nb a'), "Hierarchy.fromEdges: argument 'edges' must not contain a cycle; got b → a → b"],
+  ['fromNested: reference cycle', () => { const kids: unknown[] = ['x']; kids.push({ loop: kids }); return Hierarchy.fromNested({ root: kids }); }, "Hierarchy.fromNested: argument 'json' must be a tree; the same array appears twice (at json.root[1].loop)"],
+  // duplicate names
+  ['fromNested: two children with one name', () => Hierarchy.fromNested({ root: ['cat', 'dog', 'cat'] }), "Hierarchy.fromNested: argument 'json' must not give two children of 'root' the same name; got 'cat' twice"],
+  ['fromEdges: one name under two parents', () => Hierarchy.fromEdges('r animal\nr sports\nanimal bat\nsports bat'), "Hierarchy.fromEdges: argument 'edges' must give each node one parent; 'bat' is a child of 'animal' (line 3) and of 'sports' (line 4); write different nodes as paths such as 'animal/bat'"],
+  ['fromParents: one key, two parents', () => Hierarchy.fromParents([['r', null], ['bat', 'r'], ['bat', 'x']]), "Hierarchy.fromParents: argument 'map' must give each node one parent; 'bat' maps to 'r' and to 'x'"],
+  ['fromNested: name clashes with a path id', () => Hierarchy.fromNested({ r: [{ a: ['b'] }, { c: ['b'] }, 'a/b'] }), "Hierarchy.fromNested: argument 'json' has a node named 'a/b', which is also the path id of another node; rename one of them"],
+  ['index: ambiguous name', () => h().index('bat'), "Hierarchy.index: argument 'node' must name one node; 'bat' could be 'animal/bat', 'sports/bat'"],
+  // leaves: unknown, missing, internal, duplicated, ambiguous
+  ['leaves: unknown', () => Hierarchy.fromNested({ r: ['a', 'b'] }, { leaves: ['a', 'c'] }), "Hierarchy.fromNested: argument 'leaves' must name leaves of the tree; 'c' (index 1) is not a node of the tree"],
+  ['leaves: missing', () => Hierarchy.fromNested({ r: ['a', 'b', 'c'] }, { leaves: ['b'] }), "Hierarchy.fromNested: argument 'leaves' must list every leaf of the tree; missing 'a', 'c' (2 of 3 leaves)"],
+  ['leaves: internal node', () => Hierarchy.fromNested({ r: [{ animal: ['cat', 'dog'] }, 'x'] }, { leaves: ['cat', 'dog', 'animal', 'x'] }), "Hierarchy.fromNested: argument 'leaves' must name leaves, not internal nodes; 'animal' (index 2) has children 'cat', 'dog'"],
+  ['leaves: twice', () => Hierarchy.fromNested({ r: ['a', 'b'] }, { leaves: ['a', 'b', 'a'] }), "Hierarchy.fromNested: argument 'leaves' must name each leaf once; 'a' is at index 0 and 2"],
+  ['leaves: ambiguous', () => Hierarchy.fromNested({ r: [{ x: ['bat'] }, { y: ['bat'] }] }, { leaves: ['bat', 'y/bat'] }), "Hierarchy.fromNested: argument 'leaves' must name each leaf unambiguously; 'bat' (index 0) could be 'x/bat', 'y/bat'"],
+  ['leaves: not strings', () => Hierarchy.fromNested({ r: ['a', 'b'] }, { leaves: ['a', 1] as unknown as string[] }), "Hierarchy.fromNested: argument 'leaves' must hold leaf names (strings); got the number 1 at index 1"],
+  ['leaves: not an array', () => Hierarchy.fromNested({ r: ['a'] }, { leaves: 'a' as unknown as string[] }), "Hierarchy.fromNested: argument 'leaves' must be an array of leaf names; got the string \"a\""],
+  ['data file leaves: unknown', () => Hierarchy.fromNested({ tree: { r: ['a', 'b'] }, leaves: ['a', 'z'] }), "Hierarchy.fromNested: argument 'json.leaves' must name leaves of the tree; 'z' (index 1) is not a node of the tree"],
+  ['fromPaths: a path ending at an internal node', () => Hierarchy.fromPaths(['r/animal/cat', 'r/animal', 'r/plant']), "Hierarchy.fromPaths: argument 'paths' must name leaves, not internal nodes; 'r/animal' (index 1) has children 'cat'"],
+  ['fromPaths: the same path twice', () => Hierarchy.fromPaths(['r/a', 'r/b', 'r/a']), "Hierarchy.fromPaths: argument 'paths' must name each leaf once; 'a' is at index 0 and 2"],
+  // malformed inputs
+  ['fromEdges: three fields', () => Hierarchy.fromEdges('r a\nr b c\n'), "Hierarchy.fromEdges: argument 'edges' must have one 'parent child' pair a line; line 2 has 3 fields: \"r b c\""],
+  ['fromEdges: one field', () => Hierarchy.fromEdges('r\n'), "Hierarchy.fromEdges: argument 'edges' must have one 'parent child' pair a line; line 1 has 1 field: \"r\""],
+  ['fromEdges: bad pair', () => Hierarchy.fromEdges([['r', 'a'], ['r']] as unknown as Array<[string, string]>), "Hierarchy.fromEdges: argument 'edges' must hold [parent, child] pairs of non-empty names; got an array of shape [1] at index 1"],
+  ['fromEdges: wrong type', () => Hierarchy.fromEdges(7 as unknown as string), "Hierarchy.fromEdges: argument 'edges' must be text with one 'parent child' pair a line or an array of [parent, child] pairs; got the number 7"],
+  ['fromParents: wrong type', () => Hierarchy.fromParents('r' as unknown as Record<string, string>), "Hierarchy.fromParents: argument 'map' must be a child → parent map (object, Map or entries); got the string \"r\""],
+  ['fromParents: bad parent value', () => Hierarchy.fromParents({ r: null, a: 3 } as unknown as Record<string, string>), "Hierarchy.fromParents: argument 'map' must map each node to a parent name or null; got the number 3 for 'a'"],
+  ['fromParents: bad entry', () => Hierarchy.fromParents([['a']] as unknown as Array<[string, string]>), "Hierarchy.fromParents: argument 'map' must hold [child, parent] entries; got an array of shape [1] at index 0"],
+  ['fromPaths: not an array', () => Hierarchy.fromPaths('r/a' as unknown as string[]), "Hierarchy.fromPaths: argument 'paths' must be an array of root-to-leaf paths; got the string \"r/a\""],
+  ['fromPaths: empty segment', () => Hierarchy.fromPaths(['r//a']), "Hierarchy.fromPaths: argument 'paths' must hold non-empty names; got the string \"\" at paths[0][1]"],
+  ['fromPaths: empty path', () => Hierarchy.fromPaths([[]]), "Hierarchy.fromPaths: argument 'paths' must hold non-empty paths (string arrays or '/'-separated strings); got an array of shape [0] at index 0"],
+  // options
+  ['options: not an object', () => Hierarchy.fromNested({ r: ['a'] }, 3 as unknown as object), "Hierarchy.fromNested: argument 'options' must be an object; got the number 3"],
+  ['options.separator: empty', () => Hierarchy.fromPaths(['r/a'], { separator: '' }), "Hierarchy.fromPaths: argument 'options.separator' must be a non-empty string; got the string \"\""],
+  ['options.implicitRoot: wrong type', () => Hierarchy.fromEdges('r a', { implicitRoot: 1 as unknown as boolean }), "Hierarchy.fromEdges: argument 'options.implicitRoot' must be a boolean or a non-empty root name; got the number 1"],
+  // accessors
+  ['index: unknown name', () => h().index('zebra'), "Hierarchy.index: argument 'node' must name a node of the hierarchy; got 'zebra'"],
+  ['index: out of range', () => h().depth(99), "Hierarchy.depth: argument 'node' must be a node index in [0, 6] or a node name; got the number 99"],
+  ['index: not integral', () => h().parent(1.5), "Hierarchy.parent: argument 'node' must be a node index in [0, 6] or a node name; got the number 1.5"],
+  ['index: wrong type', () => h().children({} as unknown as string), "Hierarchy.children: argument 'node' must be a node index or a node name; got a value of type object"],
+  ['lca: second node', () => h().lca('cat', 'zebra'), "Hierarchy.lca: argument 'b' must name a node of the hierarchy; got 'zebra'"],
+  ['distance: kind', () => h().distance(0, 1, 'euclid' as 'path'), "Hierarchy.distance: argument 'kind' must be 'path' or 'lcaHeight'; got the string \"euclid\""],
+  ['distanceMatrix: kind', () => h().distanceMatrix({ kind: 'depth' as 'path' }), "Hierarchy.distanceMatrix: argument 'options.kind' must be 'path' or 'lcaHeight'; got the string \"depth\""],
+  ['distanceMatrix: nodes', () => h().distanceMatrix({ nodes: 'some' as 'all' }), "Hierarchy.distanceMatrix: argument 'options.nodes' must be 'leaves', 'all' or an array of nodes; got the string \"some\""],
+  ['distanceMatrix: a node of the list', () => h().distanceMatrix({ nodes: ['cat', 'dog'] }), "Hierarchy.distanceMatrix: argument 'options.nodes[1]' must name a node of the hierarchy; got 'dog'"],
+  ['labelsAtLevel: level', () => h().labelsAtLevel([0], -1), "Hierarchy.labelsAtLevel: argument 'level' must be an integer >= 0 (0 is the root); got the number -1"],
+  ['labelsAtLevel: label range', () => h().labelsAtLevel([0, 4], 1), "Hierarchy.labelsAtLevel: argument 'labels' must hold labels in [0, 3]; got 4 at index 1"],
+  ['labelsAtLevel: labels type', () => h().labelsAtLevel(3 as unknown as number[], 1), "Hierarchy.labelsAtLevel: argument 'labels' must be an array of class labels; got the number 3"],
+  ['nodesAtLevel: level', () => h().nodesAtLevel(0.5), "Hierarchy.nodesAtLevel: argument 'level' must be an integer >= 0 (0 is the root); got the number 0.5"],
+  ['resolveNodeOrder: wrong length', () => h().siblingGroups(['cat']), "Hierarchy.siblingGroups: argument 'nodeOrder' must list the 6 non-root nodes once each; got 1 entry"],
+  ['resolveNodeOrder: root included', () => h().siblingGroups(['root', 'cat', 'ball', 'animal', 'sports', 'animal/bat']), "Hierarchy.siblingGroups: argument 'nodeOrder' must not include the root 'root' (index 0); it has no logit"],
+  ['resolveNodeOrder: repeated', () => h().siblingGroups(['cat', 'cat', 'ball', 'animal', 'sports', 'animal/bat']), "Hierarchy.siblingGroups: argument 'nodeOrder' must list each node once; 'cat' is at index 0 and 1"],
+  ['pathMatrix: nodes', () => h().pathMatrix({ nodes: [42] }), "Hierarchy.pathMatrix: argument 'nodes[0]' must be a node index in [0, 6] or a node name; got the number 42"],
+];

@@ -1,0 +1,78 @@
+// Distances between the rows of a [B, d] and b [K, d] in matrix-product form, with hand-written gradients:
+// no [B, K, d] tensor, and matMul transpose flags instead of materialized transposes.
+import * as tf from '@tensorflow/tfjs-core';
+import { customOp } from '../internal/custom-grad';
+import { COSINE_EPS, type Metric } from './metric';
+
+/** ‖a_i‖² + ‖b_k‖² − 2 a_i·b_k, clamped at 0 (rounding can make it slightly negative). */
+function crossSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  const na = tf.sum(tf.square(a), 1, true); // [B, 1]
+  const nb = tf.reshape(tf.sum(tf.square(b), 1), [1, b.shape[0]]); // [1, K]
+  const ab = tf.matMul(a, b, false, true); // [B, K]
+  return tf.relu(tf.sub(tf.add(na, nb), tf.mul(ab, 2))) as tf.Tensor2D;
+}
+
+/** Gradient of ‖a‖² + ‖b‖² − 2abᵀ given G = ∂L/∂D: 2(a·rowsum(G) − G·b) and 2(b·colsum(G) − Gᵀ·a). */
+export function squaredGrads(a: tf.Tensor2D, b: tf.Tensor2D, g: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D] {
+  const rowSum = tf.sum(g, 1, true); // [B, 1]
+  const colSum = tf.reshape(tf.sum(g, 0), [b.shape[0], 1]); // [K, 1]
+  const da = tf.mul(tf.sub(tf.mul(a, rowSum), tf.matMul(g, b)), 2);
+  const db = tf.mul(tf.sub(tf.mul(b, colSum), tf.matMul(g, a, true, false)), 2);
+  return [da as tf.Tensor2D, db as tf.Tensor2D];
+}
+
+/** ∂L/∂(D²) from ∂L/∂D for D = √(D²): G / 2D, and 0 where D = 0 (coincident points: a subgradient, not NaN). */
+export function sqrtBackward(g: tf.Tensor, d: tf.Tensor): tf.Tensor2D {
+  return tf.divNoNan(g, tf.mul(d, 2)) as tf.Tensor2D;
+}
+
+/** Rows scaled to unit norm, and the norm used (clamped at COSINE_EPS). */
+export function unitRows(x: tf.Tensor2D): { unit: tf.Tensor2D; norm: tf.Tensor2D } {
+  const norm = tf.maximum(tf.sqrt(tf.sum(tf.square(x), 1, true)), COSINE_EPS) as tf.Tensor2D;
+  return { unit: tf.div(x, norm) as tf.Tensor2D, norm };
+}
+
+/** Back through x ↦ x / max(‖x‖, eps): project out the radial part (only where the norm was not clamped). */
+export function unitRowsBackward(dUnit: tf.Tensor2D, unit: tf.Tensor2D, norm: tf.Tensor2D): tf.Tensor2D {
+  const radial = tf.sum(tf.mul(dUnit, unit), 1, true);
+  const live = tf.cast(tf.greater(norm, COSINE_EPS), 'float32');
+  return tf.div(tf.sub(dUnit, tf.mul(unit, tf.mul(radial, live))), norm) as tf.Tensor2D;
+}
+
+export function crossDistances(a: tf.Tensor2D, b: tf.Tensor2D, metric: Metric): tf.Tensor2D {
+  const op = customOp<tf.Tensor2D>(([a, b], save) => {
+    const x = a as tf.Tensor2D;
+    const y = b as tf.Tensor2D;
+    if (metric === 'cosine') {
+      const ua = unitRows(x);
+      const ub = unitRows(y);
+      const value = tf.relu(tf.sub(1, tf.matMul(ua.unit, ub.unit, false, true))) as tf.Tensor2D;
+      save([ua.unit, ua.norm, ub.unit, ub.norm]);
+      return {
+        value,
+        gradFunc: (dy, [uA, nA, uB, nB]) => {
+          // D = 1 − UaUbᵀ, so ∂L/∂Ua = −G·Ub and ∂L/∂Ub = −Gᵀ·Ua.
+          const g = tf.neg(dy) as tf.Tensor2D;
+          const dUa = tf.matMul(g, uB as tf.Tensor2D) as tf.Tensor2D;
+          const dUb = tf.matMul(g, uA as tf.Tensor2D, true, false) as tf.Tensor2D;
+          return [
+            unitRowsBackward(dUa, uA as tf.Tensor2D, nA as tf.Tensor2D),
+            unitRowsBackward(dUb, uB as tf.Tensor2D, nB as tf.Tensor2D),
+          ];
+        },
+      };
+    }
+    const sq = crossSquared(x, y);
+    if (metric === 'sqeuclidean') {
+      save([x, y]);
+      return { value: sq, gradFunc: (dy, [sa, sb]) => squaredGrads(sa as tf.Tensor2D, sb as tf.Tensor2D, dy as tf.Tensor2D) };
+    }
+    const value = tf.sqrt(sq) as tf.Tensor2D;
+    save([x, y, value]);
+    return {
+      value,
+      gradFunc: (dy, [sa, sb, d]) => squaredGrads(sa as tf.Tensor2D, sb as tf.Tensor2D, sqrtBackward(dy, d)),
+    };
+  });
+  return op(a, b);
+}

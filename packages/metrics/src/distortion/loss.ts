@@ -1,0 +1,78 @@
+// The seed's DistortionLoss: squared relative distortion, scale-free by default, exact (all pairs) or
+// estimated on drawn pairs (no K×K matrix: for very large class sets).
+import * as tf from '@tensorflow/tfjs-core';
+import { selfDistances } from '../distances/self';
+import { pairDistances } from '../distances/rows';
+import type { Metric } from '../distances/metric';
+import { customOp } from '../internal/custom-grad';
+import { costMatrixValues, type CostSource } from '../internal/cost-source';
+import { costTensor, inverseOffDiagonal } from '../internal/cost-tensors';
+import { isRng, samplePairs, type SeedLike } from '../random';
+import { assertNumber, MgpInputError } from '../validation';
+import { readPointsAndCost } from './points';
+
+export interface DistortionLossOptions {
+  /** Multiply the distances by s = Σa / Σa² (a = d/D), the least-squares optimal scale; default true. */
+  scaleFree?: boolean;
+  /** Distance between points; default `'euclidean'`. */
+  metric?: Metric;
+  /** Estimate the loss on this many drawn ordered pairs (i ≠ j) instead of all K² − K. */
+  pairs?: number;
+  /** Seed (or generator, for fresh pairs at every call) of the drawn pairs; default random. */
+  seed?: SeedLike;
+}
+
+const FN = 'distortionLoss';
+
+/**
+ * Σ_{i≠j} (s·d_ij − D_ij)² / D_ij² / (K² − K) over the points [K, d], with s = Σa / Σa² (a = d/D, not
+ * detached) when `scaleFree`, else s = 1. With `pairs: N` it is the same mean over N ordered pairs drawn
+ * uniformly (and s from those pairs), and D may be a function of class pairs: no K×K tensor is built.
+ * The plain sampled loss is an unbiased estimate of the exact one; the scale-free one is a ratio estimate
+ * whose bias shrinks as 1/N.
+ */
+export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: DistortionLossOptions = {}): tf.Scalar {
+  const { scaleFree = true, metric = 'euclidean', pairs, seed } = options;
+  const checked = readPointsAndCost(FN, points, D, metric, { positiveOffDiagonal: true });
+  if (typeof scaleFree !== 'boolean') throw new MgpInputError(FN, 'options.scaleFree', `must be a boolean; got ${typeof scaleFree}`);
+  if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
+  const k = checked.size;
+  if (pairs !== undefined) {
+    const drawn = samplePairs(k, pairs, seed, { fn: FN, arg: 'options.pairs' });
+    const costs = checked.cost.pairs(drawn.i, drawn.j);
+    return tf.tidy(() => sampledLoss(pairDistances(checked.points, drawn.i, drawn.j, checked.metric), costs, scaleFree));
+  }
+  const values = costMatrixValues(FN, 'D', checked.cost);
+  return tf.tidy(() =>
+    matrixLoss(selfDistances(checked.points, checked.metric), costTensor(D, values, k), inverseOffDiagonal(values, k), scaleFree),
+  );
+}
+
+function sampledLoss(d: tf.Tensor1D, costs: Float32Array, scaleFree: boolean): tf.Scalar {
+  const inverse = costs.map((c) => 1 / c);
+  const a = tf.mul(d, tf.tensor1d(inverse));
+  // Not divNoNan: its Equal op has no gradient. Σa² = 0 means every a = 0, and then s = 0/tiny = 0.
+  const s = scaleFree ? tf.div(tf.sum(a), tf.maximum(tf.sum(tf.square(a)), 1e-30)) : tf.scalar(1);
+  return tf.mean(tf.square(tf.sub(tf.mul(s, a), 1))) as tf.Scalar;
+}
+
+/**
+ * The exact loss from the [K, K] distances, with its gradient by hand so only the residual is kept for
+ * backward. With r = (s·d − D)/D off the diagonal, ∂L/∂d = 2s·r/D / (K² − K): the term through s vanishes
+ * because Σ r·a = s·Σa² − Σa = 0 at s = Σa/Σa² (s minimises the loss).
+ */
+function matrixLoss(d: tf.Tensor2D, cost: tf.Tensor2D, inverse: tf.Tensor2D, scaleFree: boolean): tf.Scalar {
+  const k = d.shape[0];
+  const pairsCount = k * k - k;
+  const op = customOp<tf.Scalar>(([dist], save) => {
+    const s = scaleFree ? tf.divNoNan(tf.sum(tf.mul(dist, inverse)), tf.sum(tf.square(tf.mul(dist, inverse)))) : tf.scalar(1);
+    const residual = tf.mul(tf.sub(tf.mul(dist, s), cost), inverse); // 0 on the diagonal
+    const value = tf.div(tf.sum(tf.square(residual)), pairsCount) as tf.Scalar;
+    save([residual, s, inverse]);
+    return {
+      value,
+      gradFunc: (dy, [r, scale, inv]) => [tf.mul(tf.mul(r, inv), tf.mul(dy, tf.mul(scale, 2 / pairsCount)))],
+    };
+  });
+  return op(d);
+}

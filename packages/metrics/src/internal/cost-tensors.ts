@@ -1,0 +1,17 @@
+// Device copies of a checked cost matrix and of what the losses derive from it.
+import * as tf from '@tensorflow/tfjs-core';
+
+/** D as a float32 [K, K] tensor: the caller's own tensor when it is one (no upload), else a new one. */
+export function costTensor(D: unknown, values: Float32Array, size: number): tf.Tensor2D {
+  if (D instanceof tf.Tensor && D.dtype === 'float32' && D.rank === 2) return D as tf.Tensor2D;
+  return tf.tensor2d(values, [size, size]);
+}
+
+/** 1 / D_ij off the diagonal and 0 on it: the seed's 1 / (D + I) with its diagonal terms removed. */
+export function inverseOffDiagonal(values: Float32Array, size: number): tf.Tensor2D {
+  const inv = new Float32Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) if (i !== j) inv[i * size + j] = 1 / values[i * size + j];
+  }
+  return tf.tensor2d(inv, [size, size]);
+}

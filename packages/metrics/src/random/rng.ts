@@ -1,0 +1,40 @@
+// A small deterministic PRNG (mulberry32), so sampled triplets and pairs are reproducible from a seed on
+// every backend and platform (Math.random cannot be seeded).
+
+export interface Rng {
+  /** A uniform integer in [0, 2³²). */
+  nextUint32(): number;
+  /** A uniform float in [0, 1). */
+  next(): number;
+  /** A uniform integer in [0, n), n ≤ 2³². */
+  nextInt(n: number): number;
+}
+
+export function createRng(seed: number): Rng {
+  let state = seed >>> 0;
+  const nextUint32 = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  return {
+    nextUint32,
+    next: () => nextUint32() / 4294967296,
+    // Multiply-and-floor keeps the bias below n / 2³², negligible for any class count.
+    nextInt: (n: number) => Math.floor((nextUint32() / 4294967296) * n),
+  };
+}
+
+/** A seed, a generator to draw from (successive calls then get fresh draws), or nothing (a random seed). */
+export type SeedLike = number | Rng | undefined;
+
+export function toRng(seed: SeedLike): Rng {
+  if (seed === undefined) return createRng(Math.floor(Math.random() * 4294967296));
+  return typeof seed === 'number' ? createRng(seed) : seed;
+}
+
+export function isRng(value: unknown): value is Rng {
+  return typeof value === 'object' && value !== null && typeof (value as Rng).nextUint32 === 'function';
+}

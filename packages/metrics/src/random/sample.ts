@@ -1,0 +1,79 @@
+// Uniform draws of class pairs and triplets in typed arrays: O(n) with no per-draw permutation,
+// reproducible from a seed.
+import { assertNumber, MgpInputError } from '../validation';
+import { toRng, type SeedLike } from './rng';
+
+export interface ClassPairs {
+  i: Int32Array;
+  j: Int32Array;
+}
+
+export interface ClassTriplets {
+  i: Int32Array;
+  j: Int32Array;
+  k: Int32Array;
+}
+
+/** Classes [0, K) without `ignoreIndex`, or null when none is left out. */
+function classPool(fn: string, numClasses: number, ignoreIndex: number | undefined, needed: number): Int32Array | null {
+  const skip = ignoreIndex !== undefined && ignoreIndex >= 0 && ignoreIndex < numClasses;
+  const available = numClasses - (skip ? 1 : 0);
+  if (available < needed) {
+    throw new MgpInputError(fn, 'points', `must hold at least ${needed} classes to draw from; got ${available}`);
+  }
+  if (!skip) return null;
+  const pool = new Int32Array(available);
+  for (let c = 0, n = 0; c < numClasses; c++) if (c !== ignoreIndex) pool[n++] = c;
+  return pool;
+}
+
+/** `count` ordered pairs (i, j), i ≠ j, uniform over the K² − K off-diagonal pairs. */
+export function samplePairs(
+  numClasses: number,
+  count: number,
+  seed?: SeedLike,
+  { fn = 'samplePairs', arg = 'count' }: { fn?: string; arg?: string } = {},
+): ClassPairs {
+  assertNumber(fn, arg, count, { integer: true, min: 1 });
+  classPool(fn, numClasses, undefined, 2);
+  const rng = toRng(seed);
+  const i = new Int32Array(count);
+  const j = new Int32Array(count);
+  for (let t = 0; t < count; t++) {
+    const a = rng.nextInt(numClasses);
+    const b = rng.nextInt(numClasses - 1);
+    i[t] = a;
+    j[t] = b >= a ? b + 1 : b; // skip a: uniform over the other K − 1 classes
+  }
+  return { i, j };
+}
+
+/**
+ * `count` triplets of three distinct classes (i, j, k), uniform over the ordered triplets of the classes
+ * other than `ignoreIndex` (as the seed's `randperm(K)[:3]`, without building a permutation per draw).
+ */
+export function sampleTriplets(
+  numClasses: number,
+  count: number,
+  seed?: SeedLike,
+  { ignoreIndex, fn = 'sampleTriplets', arg = 'count' }: { ignoreIndex?: number; fn?: string; arg?: string } = {},
+): ClassTriplets {
+  assertNumber(fn, arg, count, { integer: true, min: 1 });
+  const pool = classPool(fn, numClasses, ignoreIndex, 3);
+  const m = pool ? pool.length : numClasses;
+  const rng = toRng(seed);
+  const out = { i: new Int32Array(count), j: new Int32Array(count), k: new Int32Array(count) };
+  for (let t = 0; t < count; t++) {
+    const a = rng.nextInt(m);
+    let b = rng.nextInt(m - 1);
+    if (b >= a) b++;
+    let c = rng.nextInt(m - 2);
+    // Skip the two classes already drawn, smaller first, so c is uniform over the remaining m − 2.
+    if (c >= Math.min(a, b)) c++;
+    if (c >= Math.max(a, b)) c++;
+    out.i[t] = pool ? pool[a] : a;
+    out.j[t] = pool ? pool[b] : b;
+    out.k[t] = pool ? pool[c] : c;
+  }
+  return out;
+}

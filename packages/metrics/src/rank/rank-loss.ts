@@ -1,0 +1,84 @@
+// The seed's RankLoss: logistic loss on whether the embedding orders d_ij, d_ik as D orders D_ij, D_ik.
+import * as tf from '@tensorflow/tfjs-core';
+import { matchedDistances } from '../distances/rows';
+import { selfDistances } from '../distances/self';
+import type { Metric } from '../distances/metric';
+import { gatherElements, gatherRows } from '../internal/gather-rows';
+import type { CostSource } from '../internal/cost-source';
+import { readPointsAndCost } from '../distortion/points';
+import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../random';
+import { assertNumber, MgpInputError } from '../validation';
+import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
+
+export interface RankLossOptions {
+  /** The triplets (i, j, k) to use, [T, 3]. Exclusive with `numTriplets`. */
+  triplets?: TripletsInput;
+  /** Draw this many triplets of distinct classes, uniformly. */
+  numTriplets?: number;
+  /** Seed (or generator, for fresh triplets at every call) of the drawn triplets; default random. */
+  seed?: SeedLike;
+  /** Distance between points; default `'euclidean'`. */
+  metric?: Metric;
+  /** A class never drawn, and whose given triplets are dropped (e.g. a "void" class). */
+  ignoreIndex?: number;
+}
+
+const FN = 'rankLoss';
+
+/**
+ * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
+ * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
+ * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
+ * Few triplets (2T ≤ K²) are measured on gathered rows, O(T·d); many on the K×K distance matrix.
+ */
+export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
+  const merged = { ...sampling, ...options };
+  const { metric = 'euclidean', ignoreIndex, seed } = merged;
+  const checked = readPointsAndCost(FN, points, D, metric, { minPoints: 3 });
+  if (ignoreIndex !== undefined) assertNumber(FN, 'options.ignoreIndex', ignoreIndex, { integer: true });
+  if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
+  const triplets = chooseTriplets(merged, checked.size, ignoreIndex);
+  const above = greaterCost(checked.cost.pairs(triplets.i, triplets.j), checked.cost.pairs(triplets.i, triplets.k));
+  return tf.tidy(() => logisticRankLoss(tripletGaps(checked.points, triplets, checked.metric), above));
+}
+
+function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: number | undefined): ClassTriplets {
+  const given = options.triplets !== undefined;
+  const drawn = options.numTriplets !== undefined;
+  if (given === drawn) {
+    throw new MgpInputError(FN, 'sampling', `must give exactly one of 'triplets' or 'numTriplets'; got ${given ? 'both' : 'neither'}`);
+  }
+  if (drawn) return sampleTriplets(size, options.numTriplets as number, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets' });
+  const triplets = dropIgnored(readTriplets(FN, 'triplets', options.triplets, size), ignoreIndex);
+  if (triplets.i.length === 0) throw new MgpInputError(FN, 'triplets', `must hold a triplet without class ${ignoreIndex} (ignoreIndex); every one has it`);
+  return triplets;
+}
+
+/** S_t = [D_ij > D_ik], as ±1 signs: the loss is softplus(−δ) when S = 1, softplus(δ) when S = 0. */
+function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
+  return dij.map((v, t) => (v > dik[t] ? -1 : 1));
+}
+
+export type GapStrategy = 'auto' | 'rows' | 'matrix';
+
+/** δ_t = d(i_t, j_t) − d(i_t, k_t), from gathered rows or from the K×K distance matrix, whichever is cheaper. */
+export function tripletGaps(points: tf.Tensor2D, t: ClassTriplets, metric: Metric, strategy: GapStrategy = 'auto'): tf.Tensor1D {
+  const k = points.shape[0];
+  const useRows = strategy === 'rows' || (strategy === 'auto' && 2 * t.i.length <= k * k);
+  return tf.tidy(() => {
+    if (useRows) {
+      const anchor = gatherRows(points, t.i);
+      return tf.sub(
+        matchedDistances(anchor, gatherRows(points, t.j), metric),
+        matchedDistances(anchor, gatherRows(points, t.k), metric),
+      ) as tf.Tensor1D;
+    }
+    const d = selfDistances(points, metric);
+    return tf.sub(gatherElements(d, t.i, t.j), gatherElements(d, t.i, t.k)) as tf.Tensor1D;
+  });
+}
+
+export function logisticRankLoss(gaps: tf.Tensor1D, signs: Float32Array): tf.Scalar {
+  // −log σ(x) = softplus(−x): stable for large |δ|, unlike the seed's log(1 + exp(·)).
+  return tf.mean(tf.softplus(tf.mul(gaps, tf.tensor1d(signs)))) as tf.Scalar;
+}

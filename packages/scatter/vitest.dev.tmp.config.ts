@@ -1,0 +1,4 @@
+import { packageTests } from '@mgp/build-config/vitest';
+const c = packageTests();
+(c as any).resolve.alias = { '@mgp/metrics': '/tmp/mgpdev/metrics-shim.ts' };
+export default c;

@@ -1,0 +1,117 @@
+// The whole run: every selected benchmark on every selected backend (Node workers, then Chromium), then the
+// other packages' bench scripts.
+import { openBrowserHost, BROWSER_BACKENDS, type BrowserHost } from './browser';
+import { findExternalFiles, type ExternalFile } from './external';
+import { benchmarkSelected } from './filter';
+import type { JobSpec } from './job';
+import { NODE_BACKENDS, activateNodeBackend } from './node-backends';
+import { nodeProbe } from './node-probe';
+import { backendExplicit, backendSelected, type BenchOptions } from './options';
+import { BENCHMARKS } from '../benchmarks/index';
+import { FILE_PREFIX } from './registry';
+import { describeError } from './run-benchmark';
+import { failedJob, runJob } from './run-job';
+import { runNode, runWorker, tail, type ChildResult } from './spawn';
+import type { Environment, JobOutput } from './types';
+
+export interface ScriptRun {
+  file: string;
+  status: 'ok' | 'failed';
+  seconds: number;
+  outputTail: string;
+  reason?: string;
+}
+
+export interface SuiteOutput {
+  jobs: JobOutput[];
+  scripts: ScriptRun[];
+  notes: string[];
+}
+
+interface Target {
+  environment: Environment;
+  backend: string;
+}
+
+function specFor(ref: string, t: Target, o: BenchOptions): JobSpec {
+  const id = `${t.environment === 'node' ? 'node' : 'chromium'}:${t.backend}`;
+  return {
+    benchmark: ref,
+    backend: t.backend,
+    environment: t.environment,
+    quick: o.quick,
+    explicitBackend: backendExplicit(o.backends, id),
+    filter: o.filter,
+    warmup: o.warmup,
+    runs: o.runs,
+    minRuns: o.minRuns,
+    budgetMs: o.budgetMs,
+  };
+}
+
+export async function runSuite(o: BenchOptions, srcDir: string, log: (line: string) => void): Promise<SuiteOutput> {
+  const notes: string[] = [];
+  const external = o.external ? findExternalFiles(srcDir) : [];
+  const refs = [
+    ...BENCHMARKS.filter((b) => b.name !== 'harness-selftest' || benchmarkSelected(o.filter, b.name) && o.filter.length > 0).map((b) => b.name),
+    ...external.filter((f) => f.kind === 'module').map((f) => `${FILE_PREFIX}${f.file}`),
+  ].filter((ref) => ref.startsWith(FILE_PREFIX) || benchmarkSelected(o.filter, ref));
+
+  const nodeTargets: Target[] = NODE_BACKENDS.filter((b) => backendSelected(o.backends, `node:${b}`)).map((backend) => ({ environment: 'node', backend }));
+  const jobs: JobOutput[] = [];
+  const timeoutMs = (o.quick ? 15 : 90) * 60_000;
+  for (const t of nodeTargets) {
+    for (const ref of refs) {
+      const spec = specFor(ref, t, o);
+      jobs.push(...(o.inProcess ? await inProcess(spec, log) : await runWorker(spec, timeoutMs, log)));
+    }
+  }
+
+  const browserTargets: Target[] = o.browser
+    ? BROWSER_BACKENDS.filter((b) => backendSelected(o.backends, `chromium:${b}`)).map((backend) => ({ environment: 'browser', backend }))
+    : [];
+  if (browserTargets.length > 0) {
+    const opened = await openBrowserHost();
+    if ('reason' in opened) notes.push(`Chromium (${browserTargets.map((t) => t.backend).join(', ')}) not run: ${opened.reason}.`);
+    else for (const t of browserTargets) for (const ref of refs.filter((r) => !r.startsWith(FILE_PREFIX))) jobs.push(...(await inBrowser(opened.host, specFor(ref, t, o), timeoutMs, log)));
+  }
+
+  const scripts: ScriptRun[] = [];
+  for (const f of external.filter((e) => e.kind === 'script')) {
+    if (!benchmarkSelected(o.filter, scriptName(f))) continue;
+    log(`script ${scriptName(f)}`);
+    scripts.push(await runScript(f, o, timeoutMs));
+  }
+  return { jobs, scripts, notes };
+}
+
+async function inProcess(spec: JobSpec, log: (line: string) => void): Promise<JobOutput[]> {
+  let info: Record<string, unknown>;
+  try {
+    info = await activateNodeBackend(spec.backend);
+  } catch (err) {
+    return [failedJob(spec, `backend '${spec.backend}' unavailable: ${describeError(err)}`)];
+  }
+  return runJob(spec, info, nodeProbe, log);
+}
+
+async function inBrowser(host: BrowserHost, spec: JobSpec, timeoutMs: number, log: (line: string) => void): Promise<JobOutput[]> {
+  log(`${spec.benchmark} [chromium:${spec.backend}]`);
+  return host.run(spec, timeoutMs);
+}
+
+export function scriptName(f: ExternalFile): string {
+  return f.file.split('/').pop()?.replace(/\.bench\.ts$/, '') ?? f.file;
+}
+
+async function runScript(f: ExternalFile, o: BenchOptions, timeoutMs: number): Promise<ScriptRun> {
+  const res: ChildResult = await runNode(f.file, o.quick ? ['--quick'] : [], { timeoutMs, flags: ['--expose-gc'] });
+  const ok = res.code === 0 && !res.timedOut;
+  return {
+    file: f.file,
+    status: ok ? 'ok' : 'failed',
+    seconds: Math.round(res.ms / 100) / 10,
+    outputTail: tail(`${res.stdout}\n${ok ? '' : res.stderr}`, 40),
+    reason: ok ? undefined : res.timedOut ? 'timed out' : `exited with ${res.signal ?? `code ${res.code}`}`,
+  };
+}

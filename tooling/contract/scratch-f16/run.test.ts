@@ -1,0 +1,12 @@
+import { openBrowserSession } from '@mgp/browser-harness';
+import { it } from 'vitest';
+it('exp', async () => {
+  const s = await openBrowserSession({ entry: new URL('./page.ts', import.meta.url).pathname });
+  const configs = JSON.parse(process.env.CFG ?? '[]');
+  for (const c of configs) {
+    const r = await s.call('step', c);
+    console.log(JSON.stringify(c), JSON.stringify(r));
+  }
+  console.log(s.console.slice(0, 10).join('\n'), s.pageErrors);
+  await s.close();
+});
