@@ -19,6 +19,8 @@ export interface ActiveBackend {
  * that `mgp distances` never loads a backend.
  */
 export async function startBackend(name: BackendName): Promise<ActiveBackend> {
+  // A command-line tool: no "install tfjs-node" banner and no debug warnings on stderr.
+  tf.env().set('PROD', true);
   let info: BackendInfo;
   try {
     const adapter = name === 'wasm' ? await import('@mgp/backend-wasm') : await import('@mgp/backend-cpu');

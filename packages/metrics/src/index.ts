@@ -1,4 +1,5 @@
 export * from './validation';
+export * from './segment';
 
 export { pairwiseDistances, type DistanceOptions } from './distances/pairwise';
 export type { Metric } from './distances/metric';

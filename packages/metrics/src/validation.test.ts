@@ -155,7 +155,7 @@ describe('wrong ranks, shapes and options', () => {
     ['averageCost rank-3 logits', () => averageCost(rank3, [0, 1, 2, 3], good), /^averageCost: argument 'logits' must have rank 2 or 4/],
     ['averageCost rank-1 logits', () => averageCost(tf.zeros([4]), [0], good), /argument 'logits' must have rank 2 or 4/],
     ['averageCost int logits', () => averageCost(tf.zeros([5, 4], 'int32'), labels, good), /argument 'logits' must be float32/],
-    ['rank-4 labels shape', () => averageCost(logits4, [[0, 1, 2]], good), /argument 'labels' must have shape \[1, 2, 3\]/],
+    ['rank-4 labels shape', () => averageCost(logits4, [[0, 1, 2]] as unknown as number[], good), /argument 'labels' must have shape \[1, 2, 3\]/],
     ['hdist k', () => hierarchicalDistanceAtK(logits, labels, good, 5), /argument 'k' must be an integer >= 1 <= 4/],
     ['hdist mode', () => hierarchicalDistanceAtK(logits, labels, good, 2, { mode: 'mean' as 'avg' }), /argument 'options.mode' must be one of 'avg', 'top'/],
     ['hdist meter k', () => new HierarchicalDistanceMeter(good, 0), /argument 'k' must be an integer >= 1/],

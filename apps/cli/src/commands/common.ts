@@ -14,6 +14,7 @@ export interface TrainingCliOptions {
   quiet: boolean;
   trainSize?: number;
   testSize?: number;
+  workers?: number;
 }
 
 export function addTrainingOptions(command: Command, defaults: { epochs: number; seeds: number; out: string }): Command {
@@ -25,6 +26,7 @@ export function addTrainingOptions(command: Command, defaults: { epochs: number;
     .option('--backend <name>', `tfjs backend: ${BACKENDS.join(' or ')}`, choiceOption(BACKENDS), 'wasm')
     .option('--train-size <n>', 'train on a stratified subsample of this many images (quick runs)', intOption(10))
     .option('--test-size <n>', 'test on a stratified subsample of this many images', intOption(10))
+    .option('--workers <n>', 'train this many models at once, one per thread (default: one per core)', intOption(1, 256))
     .option('--out <dir>', 'report folder (Markdown, JSON, pictures)', defaults.out)
     .option('--json', 'print the results as JSON on stdout instead of a table', false)
     .option('--quiet', 'no progress output on stderr', false);

@@ -11,7 +11,10 @@ import { figure1Markdown, figure1Table, SEED_REFERENCE } from '../report/figure1
 import { depthFirstLeaves, writeEmbeddingPicture } from '../report/pictures';
 import { recordRun, summarize } from '../report/summary';
 import { formatTextTable } from '../report/table';
-import { runMethodChecked, type RunOutcome } from '../train/experiment';
+import { CliError } from '../errors';
+import type { RunOutcome } from '../train/experiment';
+import type { JobResult, TrainJob } from '../train/jobs';
+import { defaultWorkers, runJobs } from '../train/run-jobs';
 import type { MethodContext } from '../train/method-types';
 import { describeMethods, FIGURE1_METHODS, methodById } from '../train/methods';
 import { SEED_SCHEDULE } from '../train/schedule';
@@ -53,6 +56,7 @@ export interface Figure1Result {
 export async function runFigure1(options: Figure1Options, io: CliIo, progressOverride?: Progress): Promise<Figure1Result> {
   const started = performance.now();
   const progress = progressOverride ?? createProgress({ quiet: options.quiet, stream: io.stderr });
+  // The main thread runs the backend too: for one worker, and for the evaluation metrics.
   const backend = await startBackend(options.backend);
   progress.log(`backend: ${backend.description}`);
 
@@ -63,10 +67,9 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
   const schedule = { ...SEED_SCHEDULE, baseLr: options.lr, epochs: options.epochs };
   const settings = { schedule, batchSize: options.batchSize, momentum: 0.9 };
   const seeds = seedList(options.seed, options.seeds);
-  const outcomes: RunOutcome[] = [];
-  for (const id of options.methods) {
-    const method = methodById(id);
-    for (const seed of seeds) {
+  const jobs: TrainJob[] = options.methods.flatMap((id) =>
+    seeds.map((seed) => {
+      const method = methodById(id);
       const context: MethodContext = {
         numClasses: split.numClasses,
         embeddingDim: 2,
@@ -76,10 +79,17 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
         seed,
         imageSize: split.train.height,
       };
-      const title = seeds.length > 1 ? `${method.label} (seed ${seed})` : method.label;
-      outcomes.push(await runMethodChecked(method, context, split, settings, progress, title));
-    }
+      return { methodId: id, context, title: seeds.length > 1 ? `${method.label} (seed ${seed})` : method.label };
+    }),
+  );
+  const workers = options.workers ?? defaultWorkers(jobs.length);
+  const results = await runJobs(jobs, { train: split.train, test: split.test, settings }, { workers, backend: options.backend }, progress);
+  progress.close();
+  const failures = results.filter((r): r is Extract<JobResult, { error: string }> => 'error' in r);
+  if (failures.length > 0) {
+    throw new CliError(`training failed: ${failures.map((f) => `${f.job.title}: ${f.error}`).join('; ')}`, 1);
   }
+  const outcomes = results.map((r) => (r as Extract<JobResult, { outcome: RunOutcome }>).outcome);
 
   const records = outcomes.map((o) => recordRun(o, D, 'argmax'));
   const groups = summarize(records);
@@ -87,15 +97,15 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
   const classOrder = depthFirstLeaves(tree.tree, split.classNames);
   const pictures = [];
   for (const id of options.methods) {
-    const outcome = outcomes.find((o) => o.method.id === id)!;
+    const outcome = outcomes.find((o) => o.methodId === id)!;
     const record = records.find((r) => r.method === id && r.seed === outcome.seed)!;
     const files = await writeEmbeddingPicture(outDir, `figure1-${id}`, outcome, {
       classNames: split.classNames,
       classOrder,
-      title: outcome.method.label,
+      title: outcome.methodLabel,
       subtitle: `ER ${(record.errorRate * 100).toFixed(2)}%   AC ${record.averageCost.toFixed(3)}   seed ${outcome.seed}`,
     });
-    if (files) pictures.push({ method: id, label: outcome.method.label, ...files });
+    if (files) pictures.push({ method: id, label: outcome.methodLabel, ...files });
   }
   const wallSeconds = (performance.now() - started) / 1000;
   const leakedTensors = outcomes.reduce((n, o) => n + o.leakedTensors, 0);
@@ -108,6 +118,7 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
     momentum: 0.9,
     lambda: options.lambda,
     embeddingDim: 2,
+    workers,
     milestones: schedule.milestoneFractions,
     trainSize: split.train.count,
     testSize: split.test.count,

@@ -13,7 +13,8 @@ export interface RunSettings {
 }
 
 export interface RunOutcome {
-  method: MethodSpec;
+  methodId: string;
+  methodLabel: string;
   seed: number;
   embeddingDim: number;
   training: TrainResult;
@@ -52,8 +53,9 @@ export async function runMethod(
       prototypes = classMeans(await predictAll(model, data.train));
       prototypeKind = 'class mean';
     }
-    const outcome = {
-      method,
+    const outcome: RunOutcome = {
+      methodId: method.id,
+      methodLabel: method.label,
       seed: context.seed,
       embeddingDim: context.embeddingDim,
       training,

@@ -4,6 +4,7 @@ import type { ImageSet } from '../data/dataset';
 import { createRng, permutation } from '../rng';
 import type { TrainableModel } from './method-types';
 import { learningRateAt, type StepSchedule } from './schedule';
+import { SgdMomentum } from './sgd';
 
 export interface StepInfo {
   epoch: number;
@@ -31,12 +32,12 @@ export interface TrainResult {
 }
 
 /**
- * SGD with momentum (PyTorch's form: v ← m·v + g, w ← w − lr·v, which tfjs's MomentumOptimizer matches) over
- * shuffled mini-batches, the last one smaller when the set does not divide (the seed's `drop_last=False`).
+ * SGD with momentum (PyTorch's form) over shuffled mini-batches, the last one smaller when the set does not
+ * divide (the seed's `drop_last=False`), the learning rate following the step schedule.
  */
 export async function train(model: TrainableModel, data: ImageSet, options: TrainOptions): Promise<TrainResult> {
   const { schedule, batchSize } = options;
-  const optimizer = tf.train.momentum(learningRateAt(schedule, 0), options.momentum);
+  const optimizer = new SgdMomentum(learningRateAt(schedule, 0), options.momentum);
   const rng = createRng(options.seed);
   const stepsPerEpoch = Math.ceil(data.count / batchSize);
   const epochSeconds: number[] = [];
@@ -48,14 +49,14 @@ export async function train(model: TrainableModel, data: ImageSet, options: Trai
     for (let epoch = 0; epoch < schedule.epochs; epoch++) {
       const epochStart = performance.now();
       const learningRate = learningRateAt(schedule, epoch);
-      optimizer.setLearningRate(learningRate);
+      optimizer.learningRate = learningRate;
       let index = 0;
       for (const rows of batchRows(permutation(data.count, rng), batchSize)) {
         const { x, y } = makeBatch(data, rows);
-        const cost = optimizer.minimize(() => model.loss(x, y, step), true, model.variables);
+        const cost = optimizer.step(() => model.loss(x, y, step), model.variables);
         model.afterStep?.(x, y);
-        finalLoss = cost ? (await cost.data())[0] : Number.NaN;
-        tf.dispose([x, y, cost as tf.Scalar]);
+        finalLoss = (await cost.data())[0];
+        tf.dispose([x, y, cost]);
         step++;
         index++;
         options.onStep?.({ epoch, epochs: schedule.epochs, step: index, stepsPerEpoch, loss: finalLoss, learningRate });

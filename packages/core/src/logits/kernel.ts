@@ -3,7 +3,7 @@
 // written out by hand: two matrix products of the forward's size plus a few element-wise ops, no [N, K, d]
 // tensor. Which matMul layout is used (transpose flags or a materialized transpose) is up to ./matmul.
 import * as tf from '@tensorflow/tfjs-core';
-import { columnSums, matMulABt, matMulAtB } from './matmul';
+import { columnSumsAsColumn, matMulABt, matMulAtB, scaleRows } from './fast-ops';
 import type { ResolvedMetric } from './metric';
 
 /** Norm floor of the cosine metrics (a zero embedding has cosine 0 with every prototype). */
@@ -61,24 +61,25 @@ function radialOp(metric: 'euclidean' | 'sqeuclidean' | 'pseudoHuber', delta: nu
 }
 
 function radialGrads(w: tf.Tensor2D, x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor[] {
-  const k = p.shape[0];
-  const gx = tf.sub(tf.mul(x, tf.sum(w, 1, true)), tf.matMul(w, p));
-  const gp = tf.sub(tf.mul(p, tf.reshape(columnSums(w), [k, 1])), matMulAtB(w, x));
+  const gx = tf.sub(scaleRows(x, tf.sum(w, 1, true)), tf.matMul(w, p));
+  const gp = tf.sub(scaleRows(p, columnSumsAsColumn(w)), matMulAtB(w, x));
   return [gx, gp];
 }
 
-/** s = max(‖x‖² + ‖p‖² − 2·x·pᵀ, 0), [N, K] (the clamp removes float cancellation below zero). */
+/**
+ * s = max(‖x‖² + ‖p‖² − 2·x·pᵀ, 0), [N, K] (the clamp removes float cancellation below zero). The two norms ride
+ * in the product itself, [−2x, 1, ‖x‖²]·[p, ‖p‖², 1]ᵀ, so no [N, K] broadcast is needed.
+ */
 export function squaredDistances(x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor2D {
-  const [n, d] = x.shape;
+  const n = x.shape[0];
   const k = p.shape[0];
   const xx = tf.sum(tf.square(x), 1, true);
-  const pp = tf.reshape(tf.sum(tf.square(p), 1), [1, k]);
-  // −2·x·pᵀ, the factor applied to whichever of x, p or the product is smallest.
-  let xpm2: tf.Tensor2D;
-  if (n * d <= Math.min(k * d, n * k)) xpm2 = matMulABt(tf.mul(x, -2), p);
-  else if (k * d <= n * k) xpm2 = matMulABt(x, tf.mul(p, -2));
-  else xpm2 = tf.mul(matMulABt(x, p), -2);
-  return tf.relu(tf.add(tf.add(xpm2, xx), pp));
+  const pp = tf.sum(tf.square(p), 1, true);
+  // The factor −2 goes on the smaller operand.
+  const [xs, ps] = n <= k ? [tf.mul(x, -2), p] : [x, tf.mul(p, -2)];
+  const xAug = tf.concat([xs, tf.ones([n, 1]), xx], 1) as tf.Tensor2D;
+  const pAug = tf.concat([ps, pp, tf.ones([k, 1])], 1) as tf.Tensor2D;
+  return tf.relu(matMulABt(xAug, pAug));
 }
 
 /**
@@ -87,11 +88,10 @@ export function squaredDistances(x: tf.Tensor2D, p: tf.Tensor2D): tf.Tensor2D {
  */
 function angularOp(squared: boolean) {
   return binaryOp((x, p, save) => {
-    const k = p.shape[0];
     const invX = inverseNorms(x); // [N, 1]
     const invP = inverseNorms(p); // [K, 1]
-    const xh = tf.mul(x, invX) as tf.Tensor2D;
-    const ph = tf.mul(p, invP) as tf.Tensor2D;
+    const xh = scaleRows(x, invX);
+    const ph = scaleRows(p, invP);
     const cos = matMulABt(xh, ph);
     const value = squared ? tf.neg(tf.square(tf.sub(1, cos))) : tf.sub(cos, 1);
     save([xh, ph, cos, invX, invP]);
@@ -99,8 +99,8 @@ function angularOp(squared: boolean) {
       // g(C) = C − 1: g' = 1;  g(C) = −(1 − C)²: g' = 2(1 − C).
       const g = (squared ? tf.mul(dy, tf.mul(tf.sub(1, c), 2)) : dy) as tf.Tensor2D;
       const gc = tf.mul(g, c) as tf.Tensor2D;
-      const gx = tf.mul(tf.sub(tf.matMul(g, phs), tf.mul(xhs, tf.sum(gc, 1, true))), ix);
-      const gp = tf.mul(tf.sub(matMulAtB(g, xhs as tf.Tensor2D), tf.mul(phs, tf.reshape(columnSums(gc), [k, 1]))), ip);
+      const gx = scaleRows(tf.sub(tf.matMul(g, phs), scaleRows(xhs as tf.Tensor2D, tf.sum(gc, 1, true))), ix as tf.Tensor2D);
+      const gp = scaleRows(tf.sub(matMulAtB(g, xhs as tf.Tensor2D), scaleRows(phs as tf.Tensor2D, columnSumsAsColumn(gc))), ip as tf.Tensor2D);
       return [gx, gp];
     };
     return { value, gradFunc };

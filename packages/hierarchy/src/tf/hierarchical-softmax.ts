@@ -46,9 +46,10 @@ function readHierarchy(args: HierarchicalSoftmaxArgs): { h: Hierarchy; nodeOrder
   const given = args.hierarchy;
   if (given instanceof Hierarchy) return { h: given, nodeOrder: args.nodeOrder };
   if (typeof given === 'string') {
+    const text = fromHex(given);
     let saved: SavedTree;
     try {
-      saved = JSON.parse(fromHex(given)) as SavedTree;
+      saved = JSON.parse(text) as SavedTree;
     } catch {
       return fail(FN, 'hierarchy', 'must be the hex string of a saved config; it does not decode to JSON');
     }

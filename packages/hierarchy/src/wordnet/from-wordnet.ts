@@ -130,20 +130,22 @@ export async function fromWordNet(synsets: ReadonlyArray<string | number>, opts:
   for (const [o, up] of parentOffset) parents[index.get(o) as number] = up === null ? -1 : (index.get(up) as number);
 
   const hasChild = new Set<number>(parents.filter((p) => p >= 0));
-  const leafRefs: string[] = [];
-  const pathOf = (v: number): string[] => (v < 0 ? [] : [...pathOf(parents[v]), names[v]]);
-  const sep = opts.separator ?? '/';
-  requested.forEach((o, i) => {
-    let v = index.get(o) as number;
+  const leafNodes = requested.map((o, i) => {
+    const v = index.get(o) as number;
     const label = given?.[i] ?? names[v];
     if (hasChild.has(v) && internalLabels === 'leafChild') {
       if (names[v] === label) names[v] = `${label}${GROUP_SUFFIX}`;
       names.push(label);
       parents.push(v);
-      v = names.length - 1;
-    } else names[v] = label;
-    leafRefs.push(pathOf(v).join(sep));
+      return names.length - 1;
+    }
+    names[v] = label;
+    return v;
   });
+  // Leaves are referred to by their whole path, which stays unambiguous whatever the names.
+  const sep = opts.separator ?? '/';
+  const pathOf = (v: number): string[] => (v < 0 ? [] : [...pathOf(parents[v]), names[v]]);
+  const leafRefs = leafNodes.map((v) => pathOf(v).join(sep));
 
   const raw: RawTree = { names, parents, argument: 'synsets', defaultLeaves: { refs: leafRefs, argument: 'synsets' } };
   const { dir: _dir, files: _files, names: _names, internalLabels: _internal, ...treeOpts } = opts;

@@ -150,6 +150,7 @@ describe('gradients and memory', () => {
     const v = tf.variable(p);
     const opt = tf.train.sgd(0.01);
     await expectNoTensorLeak(() => opt.minimize(() => distortionLoss(v as unknown as tf.Tensor2D, Dt)));
-    tf.dispose([p, Dt, v, opt]);
+    tf.dispose([p, Dt, v]);
+    opt.dispose();
   });
 });

@@ -81,7 +81,8 @@ describe('rankLoss', () => {
     const v = tf.variable(p);
     const opt = tf.train.adam(0.01);
     await expectNoTensorLeak(() => opt.minimize(() => rankLoss(v as unknown as tf.Tensor2D, D, { numTriplets: 20, seed: rng })));
-    tf.dispose([p, v, opt]);
+    tf.dispose([p, v]);
+    opt.dispose();
   });
 
   it('training on it orders the embedding as D (the loss falls)', () => {
@@ -91,9 +92,10 @@ describe('rankLoss', () => {
     const loss = () => rankLoss(v as unknown as tf.Tensor2D, D, { numTriplets: 64, seed: rng });
     const all = { numTriplets: 4000, seed: 99 };
     const start = scalar(rankLoss(v as unknown as tf.Tensor2D, D, all));
-    for (let step = 0; step < 150; step++) tf.dispose(opt.minimize(loss, true));
+    for (let step = 0; step < 150; step++) opt.minimize(loss, true)?.dispose();
     expect(scalar(rankLoss(v as unknown as tf.Tensor2D, D, all))).toBeLessThan(0.8 * start);
-    tf.dispose([v, opt]);
+    v.dispose();
+    opt.dispose();
   });
 });
 

@@ -7,7 +7,7 @@ export interface BenchmarkEntry {
 }
 
 export const BENCHMARKS: BenchmarkEntry[] = [
-  { name: 'prototype-head', load: async () => (await import('./prototype-head')).prototypeHead },
+  { name: 'prototype-head', load: async () => (await import('./prototype-head')).prototypeHeadBench },
   { name: 'losses', load: async () => (await import('./losses')).losses },
   { name: 'sampled-losses', load: async () => (await import('./sampled-losses')).sampledLosses },
   { name: 'figure1-epoch', load: async () => (await import('./figure1-epoch')).figure1Epoch },

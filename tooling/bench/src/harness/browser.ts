@@ -1,12 +1,5 @@
-// The headless-Chromium backends (webgl, wasm), through @mgp/browser-harness. The suite asks that package for one
-// function, the plug this file expects:
-//
-//   runInChromium({ entry, exportName, args, timeoutMs }): Promise<unknown>
-//     bundles the module at `entry` (a .ts path), opens it in headless Chromium, calls `exportName(...args)`
-//     in the page and resolves with its JSON-serializable result.
-//
-// The page side is ../browser/page-entry.ts (runBenchJob). Until the package exports that function, the browser
-// backends are reported as not run, with this reason.
+// The headless-Chromium backends (webgl, wasm) through @mgp/browser-harness: one page (../browser/page-entry.ts)
+// built once, then each job is a call of its exposed runBenchJob.
 import { fileURLToPath } from 'node:url';
 import type { JobSpec } from './job';
 import { failedJob } from './run-job';
@@ -14,41 +7,37 @@ import type { JobOutput } from './types';
 
 export const BROWSER_BACKENDS = ['webgl', 'wasm'] as const;
 
-type RunInChromium = (opts: { entry: string; exportName: string; args: unknown[]; timeoutMs?: number }) => Promise<unknown>;
-
 export interface BrowserHost {
   run(spec: JobSpec, timeoutMs: number): Promise<JobOutput[]>;
+  close(): Promise<void>;
 }
 
 const PAGE_ENTRY = fileURLToPath(new URL('../browser/page-entry.ts', import.meta.url));
-const NAMES = ['runInChromium', 'runInBrowser'] as const;
 
 export async function openBrowserHost(): Promise<{ host: BrowserHost } | { reason: string }> {
-  let mod: Record<string, unknown>;
+  let harness: typeof import('@mgp/browser-harness');
   try {
-    mod = (await import('@mgp/browser-harness')) as Record<string, unknown>;
+    harness = await import('@mgp/browser-harness');
   } catch (err) {
     return { reason: `@mgp/browser-harness could not be loaded (${String(err).split('\n')[0].slice(0, 200)})` };
   }
-  const name = NAMES.find((n) => typeof mod[n] === 'function');
-  if (!name) {
-    return {
-      reason:
-        `@mgp/browser-harness exports no ${NAMES.join(' / ')} (exports: ${Object.keys(mod).join(', ') || 'none'}); ` +
-        'the browser backends plug in once it does (contract in tooling/bench/src/harness/browser.ts)',
-    };
+  const missing = harness.chromiumUnavailableReason?.();
+  if (missing) return { reason: missing };
+  let session: Awaited<ReturnType<typeof harness.openBrowserSession>>;
+  try {
+    session = await harness.openBrowserSession({ entry: PAGE_ENTRY, loadTimeoutMs: 180_000 });
+  } catch (err) {
+    return { reason: `the bench page did not open in Chromium (${String(err).split('\n')[0].slice(0, 300)})` };
   }
-  const run = mod[name] as RunInChromium;
   return {
     host: {
       async run(spec, timeoutMs) {
-        try {
-          const out = await run({ entry: PAGE_ENTRY, exportName: 'runBenchJob', args: [spec], timeoutMs });
-          return out as JobOutput[];
-        } catch (err) {
-          return [failedJob(spec, `Chromium run failed: ${String(err).split('\n')[0].slice(0, 300)}`)];
-        }
+        const outcome = await session.call('runBenchJob', spec, timeoutMs);
+        if (outcome.ok) return outcome.value as JobOutput[];
+        const errors = session.pageErrors.slice(-2).join(' | ');
+        return [failedJob(spec, `Chromium: ${(outcome.error ?? 'failed').split('\n')[0].slice(0, 300)}${errors ? `; page errors: ${errors}` : ''}`)];
       },
+      close: () => session.close(),
     },
   };
 }

@@ -9,6 +9,8 @@ export function metricValue(result: CaseResult | undefined, metric: Metric): num
       return result.medianMs;
     case 'peakTensorBytes':
       return result.peakTensorBytes ?? null;
+    case 'extraTensorBytes':
+      return result.extraTensorBytes ?? null;
     case 'retainedBytes':
       return result.retainedBytes ?? null;
     case 'maxRssBytes':

@@ -33,6 +33,7 @@ export function formatRatio(r: number | null): string {
 export const METRIC_LABEL: Record<Metric, string> = {
   time: 'time',
   peakTensorBytes: 'tensor peak',
+  extraTensorBytes: 'tensor peak above inputs',
   retainedBytes: 'heap retained',
   maxRssBytes: 'process RSS peak',
 };

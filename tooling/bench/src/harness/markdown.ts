@@ -31,7 +31,7 @@ export function ratioRows(rows: readonly ComparisonRow[]): string[][] {
     r.benchmark,
     r.case,
     r.reference,
-    r.environment === 'node' ? r.backend : `${r.environment}:${r.backend}`,
+    r.environment === 'node' ? r.backend : `chromium:${r.backend}`,
     METRIC_LABEL[r.metric],
     formatValue(r.metric, r.value),
     formatValue(r.metric, r.referenceValue),
@@ -53,7 +53,7 @@ export function renderMarkdown(input: MarkdownInput): string {
     parts.push(
       markdownTable(
         ['benchmark', 'case', 'backend', 'status', 'reason'],
-        input.unrun.map((c) => [c.benchmark, c.case, c.environment === 'node' ? c.backend : `${c.environment}:${c.backend}`, c.status, c.reason ?? '']),
+        input.unrun.map((c) => [c.benchmark, c.case, c.environment === 'node' ? c.backend : `chromium:${c.backend}`, c.status, c.reason ?? '']),
       ),
       '',
     );

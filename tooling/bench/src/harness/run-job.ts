@@ -1,16 +1,16 @@
 // Runs one job (one benchmark reference on one backend) in this process, the backend already active.
 import { filterBenchmarks, unsupportedReason } from './select';
-import { loadBenchmarks } from './registry';
+import type { BenchmarkLoader } from './registry';
 import { describeError, runBenchmark } from './run-benchmark';
 import type { JobSpec } from './job';
 import type { MemoryProbe } from './probe';
 import type { JobOutput } from './types';
 
-export async function runJob(spec: JobSpec, backendInfo: Record<string, unknown> | undefined, probe?: MemoryProbe, log?: (line: string) => void): Promise<JobOutput[]> {
+export async function runJob(spec: JobSpec, load: BenchmarkLoader, backendInfo: Record<string, unknown> | undefined, probe?: MemoryProbe, log?: (line: string) => void): Promise<JobOutput[]> {
   const outputs: JobOutput[] = [];
   let benches;
   try {
-    benches = filterBenchmarks(await loadBenchmarks(spec.benchmark), spec);
+    benches = filterBenchmarks(await load(spec.benchmark), spec);
   } catch (err) {
     return [failedJob(spec, `could not load: ${describeError(err)}`)];
   }

@@ -8,11 +8,17 @@ import { NODE_BACKENDS, activateNodeBackend } from './node-backends';
 import { nodeProbe } from './node-probe';
 import { backendExplicit, backendSelected, type BenchOptions } from './options';
 import { BENCHMARKS } from '../benchmarks/index';
+import { BROWSER_BENCHMARKS } from '../browser/benchmarks';
 import { FILE_PREFIX } from './registry';
 import { describeError } from './run-benchmark';
 import { failedJob, runJob } from './run-job';
+import { nodeLoader } from './node-registry';
 import { runNode, runWorker, tail, type ChildResult } from './spawn';
 import type { Environment, JobOutput } from './types';
+
+const SELFTEST = 'harness-selftest';
+/** Benchmarks the Chromium page holds (figure1-epoch reads MNIST from a Node package; src/*.bench.ts modules are Node-only). */
+const PAGE_NAMES = new Set(BROWSER_BENCHMARKS.map((b) => b.name));
 
 export interface ScriptRun {
   file: string;
@@ -52,10 +58,12 @@ function specFor(ref: string, t: Target, o: BenchOptions): JobSpec {
 export async function runSuite(o: BenchOptions, srcDir: string, log: (line: string) => void): Promise<SuiteOutput> {
   const notes: string[] = [];
   const external = o.external ? findExternalFiles(srcDir) : [];
-  const refs = [
-    ...BENCHMARKS.filter((b) => b.name !== 'harness-selftest' || benchmarkSelected(o.filter, b.name) && o.filter.length > 0).map((b) => b.name),
-    ...external.filter((f) => f.kind === 'module').map((f) => `${FILE_PREFIX}${f.file}`),
-  ].filter((ref) => ref.startsWith(FILE_PREFIX) || benchmarkSelected(o.filter, ref));
+  // The harness self-test runs only when --filter names it.
+  const builtin = BENCHMARKS.map((b) => b.name).filter((name) =>
+    name === SELFTEST ? o.filter.some((p) => SELFTEST.includes(p.toLowerCase().split('/')[0])) : benchmarkSelected(o.filter, name),
+  );
+  // Module files are always loaded: the benchmark names they hold are filtered inside the worker.
+  const refs = [...builtin, ...external.filter((f) => f.kind === 'module').map((f) => `${FILE_PREFIX}${f.file}`)];
 
   const nodeTargets: Target[] = NODE_BACKENDS.filter((b) => backendSelected(o.backends, `node:${b}`)).map((backend) => ({ environment: 'node', backend }));
   const jobs: JobOutput[] = [];
@@ -73,7 +81,15 @@ export async function runSuite(o: BenchOptions, srcDir: string, log: (line: stri
   if (browserTargets.length > 0) {
     const opened = await openBrowserHost();
     if ('reason' in opened) notes.push(`Chromium (${browserTargets.map((t) => t.backend).join(', ')}) not run: ${opened.reason}.`);
-    else for (const t of browserTargets) for (const ref of refs.filter((r) => !r.startsWith(FILE_PREFIX))) jobs.push(...(await inBrowser(opened.host, specFor(ref, t, o), timeoutMs, log)));
+    else {
+      try {
+        for (const t of browserTargets) {
+          for (const ref of refs.filter((r) => PAGE_NAMES.has(r))) jobs.push(...(await inBrowser(opened.host, specFor(ref, t, o), timeoutMs, log)));
+        }
+      } finally {
+        await opened.host.close();
+      }
+    }
   }
 
   const scripts: ScriptRun[] = [];
@@ -92,7 +108,7 @@ async function inProcess(spec: JobSpec, log: (line: string) => void): Promise<Jo
   } catch (err) {
     return [failedJob(spec, `backend '${spec.backend}' unavailable: ${describeError(err)}`)];
   }
-  return runJob(spec, info, nodeProbe, log);
+  return runJob(spec, nodeLoader, info, nodeProbe, log);
 }
 
 async function inBrowser(host: BrowserHost, spec: JobSpec, timeoutMs: number, log: (line: string) => void): Promise<JobOutput[]> {

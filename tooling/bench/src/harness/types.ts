@@ -38,7 +38,7 @@ export interface BenchCase {
 }
 
 /** What a case is compared on. */
-export type Metric = 'time' | 'peakTensorBytes' | 'retainedBytes' | 'maxRssBytes';
+export type Metric = 'time' | 'peakTensorBytes' | 'extraTensorBytes' | 'retainedBytes' | 'maxRssBytes';
 
 /** A reference: another case of the same benchmark, measured in the same run on the same backend, or a fixed budget. */
 export type Reference = { case: string } | { budget: number; label: string };

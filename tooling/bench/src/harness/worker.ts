@@ -5,6 +5,7 @@ import { activateNodeBackend } from './node-backends';
 import { nodeProbe } from './node-probe';
 import { describeError } from './run-benchmark';
 import { failedJob, runJob } from './run-job';
+import { nodeLoader } from './node-registry';
 import type { JobOutput } from './types';
 
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     writeFileSync(outFile, JSON.stringify(outputs));
     return;
   }
-  outputs = await runJob(spec, info, nodeProbe, (line) => console.log(`${PROGRESS_PREFIX}${line}`));
+  outputs = await runJob(spec, nodeLoader, info, nodeProbe, (line) => console.log(`${PROGRESS_PREFIX}${line}`));
   writeFileSync(outFile, JSON.stringify(outputs));
 }
 

@@ -1,0 +1,85 @@
+// Issue 8 (2): distortionLoss and rankLoss forward + backward at K ∈ {1,000, 10,000}, d = 128, against one
+// K×K×d matrix product; peak tensor memory against one K×K float32 matrix.
+import * as tf from '@tensorflow/tfjs-core';
+import type { BenchCase, Benchmark, Comparison } from '../harness/types';
+import { treeCostMatrix } from '../shared/cost-matrix';
+import { optionalExport } from '../shared/optional';
+import { forwardBackward, forwardOnly, randomVariable } from '../shared/step';
+
+const DIM = 128;
+
+type DistortionLoss = (points: tf.Tensor2D, D: tf.Tensor2D, o?: Record<string, unknown>) => tf.Scalar;
+type RankLoss = (points: tf.Tensor2D, D: tf.Tensor2D, sampling: Record<string, unknown>) => tf.Scalar;
+
+interface Inputs {
+  points: tf.Variable;
+  D: tf.Tensor2D;
+}
+
+function inputs(k: number): Inputs {
+  return { points: randomVariable([k, DIM], 5), D: treeCostMatrix(k) };
+}
+
+function lossCase(id: string, k: number, params: Record<string, string | number>, loss: (p: tf.Tensor2D, D: tf.Tensor2D) => tf.Scalar): BenchCase {
+  return {
+    id,
+    params: { K: k, d: DIM, ...params },
+    memory: true,
+    setup() {
+      const { points, D } = inputs(k);
+      return {
+        run: () => forwardBackward(() => loss(points as tf.Tensor2D, D), [points]),
+        dispose: () => tf.dispose([points, D]),
+      };
+    },
+  };
+}
+
+export const losses: Benchmark = {
+  name: 'losses',
+  title: 'distortionLoss and rankLoss forward + backward vs one K×K×d matrix product (d = 128)',
+  async plan(ctx) {
+    const distortion = await optionalExport<DistortionLoss>('@mgp/metrics', () => import('@mgp/metrics'), 'distortionLoss');
+    const rank = await optionalExport<RankLoss>('@mgp/metrics', () => import('@mgp/metrics'), 'rankLoss');
+    const ks = ctx.quick ? [1000] : [1000, 10000];
+    const cases: BenchCase[] = [];
+    const comparisons: Comparison[] = [];
+    const notes: string[] = [];
+    for (const k of ks) {
+      const ref = `matmul/K=${k}`;
+      const kk = { budget: 4 * k * k, label: `one ${k}×${k} float32 (${((4 * k * k) / 2 ** 20).toFixed(1)} MiB)` };
+      cases.push({
+        id: ref,
+        params: { K: k, d: DIM, op: 'matMul([K, d], [K, d]ᵀ)' },
+        memory: true,
+        setup() {
+          const p = randomVariable([k, DIM], 5);
+          return { run: () => forwardOnly(() => tf.matMul(p, p, false, true)), dispose: () => p.dispose() };
+        },
+      });
+      const measured: string[] = [];
+      if (distortion.ok) {
+        const id = `distortion/K=${k}`;
+        cases.push(lossCase(id, k, { D: 'K×K tensor' }, (p, D) => distortion.value(p, D)));
+        measured.push(id);
+      }
+      if (rank.ok) {
+        const triplets = [10 * k, ...(k === 1000 ? [(k * k) / 4] : [])];
+        for (const t of triplets) {
+          const id = `rank/K=${k}/T=${t}`;
+          cases.push(lossCase(id, k, { T: t, D: 'K×K tensor' }, (p, D) => rank.value(p, D, { numTriplets: t, seed: 11 })));
+          measured.push(id);
+        }
+      }
+      for (const id of measured) {
+        comparisons.push({ case: id, against: { case: ref }, target: { max: 2, text: '≤ 2 (within 2× of the matMul)' } });
+        comparisons.push({ case: id, against: kk, metric: 'extraTensorBytes', target: { max: 8, text: '≤ 8 (O(K²): a few K×K)' } });
+      }
+    }
+    if (!distortion.ok) notes.push(distortion.reason);
+    if (!rank.ok) notes.push(rank.reason);
+    notes.push('rankLoss draws its triplets (seeded) inside every timed run: sampling is part of the cost; T = 10·K, and T = K²/4 at K = 1,000');
+    notes.push('memory = tfjs tensor high-water of one run above the inputs (points and the K×K D tensor); the "≤ 8 K×K" bound is this harness\'s reading of "O(K²) at most"');
+    return { cases, comparisons, notes };
+  },
+};
