@@ -1,35 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-const backend = process.env.BK ?? 'cpu';
-await tf.setBackend(backend); await tf.ready();
-const B = 256, d = 512;
-const Ks = (process.env.KS ?? '100,1000').split(',').map(Number);
-for (const K of Ks) {
-  const x = tf.randomNormal([B, d]);
-  const P = tf.randomNormal([K, d]);
-  const W = tf.randomNormal([d, K]);
-  const G = tf.randomNormal([B, K]);
-  const fns: Record<string, () => tf.Tensor> = {
-    'NN x·W': () => tf.matMul(x, W),
-    'NT x·Pᵀ': () => tf.matMul(x, P, false, true),
-    'NN G·P': () => tf.matMul(G, P),
-    'NT G·Wᵀ': () => tf.matMul(G, W, false, true),
-    'TN Gᵀ·x': () => tf.matMul(G, x, true, false),
-    'T(G)': () => tf.transpose(G),
-    'T(P)': () => tf.transpose(P),
-    'T(G)·x NN': () => tf.matMul(tf.transpose(G), x),
-    'x·T(P) NN': () => tf.matMul(x, tf.transpose(P)),
-    'mul G': () => tf.mul(G, G),
-    'sum G 0': () => tf.sum(G, 0),
-  };
-  const best: Record<string, number> = {};
-  const reps = K >= 10000 ? 3 : 8;
-  for (let r = 0; r < reps; r++) {
-    for (const [name, f] of Object.entries(fns)) {
-      const t = performance.now(); tf.tidy(() => { f().dataSync(); }); const dt = performance.now() - t;
-      best[name] = Math.min(best[name] ?? Infinity, dt);
-    }
-  }
-  console.log(backend, `K=${K}`, Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | '));
-  tf.dispose([x, P, W, G]);
-}
+const B = 256, d = 512, K = Number(process.env.K ?? 1000);
+await tf.setBackend('cpu');
+const x = tf.randomNormal([B, d]); const P = tf.randomNormal([K, d]); const W = tf.randomNormal([d, K]); const G = tf.randomNormal([B, K]);
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const fns: Record<string, () => tf.Tensor> = {
+  'fwd NN x·W (dense)': () => tf.matMul(x, W),
+  'fwd NT x·Pᵀ (ours)': () => tf.matMul(x, P, false, true),
+  'gx NT G·Wᵀ (dense)': () => tf.matMul(G, W, false, true),
+  'gx NN G·P (ours)': () => tf.matMul(G, P),
+  'gw TN xᵀ·G (dense)': () => tf.matMul(x, G, true, false),
+  'gp TN Gᵀ·x (ours)': () => tf.matMul(G, x, true, false),
+  'gp T(xᵀ·G)': () => tf.transpose(tf.matMul(x, G, true, false)),
+  'gp T(G)·x': () => tf.matMul(tf.transpose(G), x),
+};
+const best: Record<string, number> = {};
+for (let r = 0; r < 5; r++) for (const [n, f] of Object.entries(fns)) { const c = cpuMs(); tf.tidy(() => { f().dataSync(); }); best[n] = Math.min(best[n] ?? Infinity, cpuMs() - c); }
+console.log(`K=${K}`, Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' | '));

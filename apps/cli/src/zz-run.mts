@@ -1,2 +1,1 @@
-import { createProgram } from './program';
-await createProgram().parseAsync(process.argv);
+import './bin';

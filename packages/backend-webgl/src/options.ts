@@ -1,4 +1,5 @@
 // The options of useBackend(), checked before anything starts.
+import type { ScatterModule } from './scatter';
 
 export interface WebGLBackendOptions {
   /**
@@ -7,8 +8,12 @@ export interface WebGLBackendOptions {
    * first starts (tfjs reads the flag whenever it allocates a texture; switching later would mix precisions).
    */
   forceFloat16?: boolean;
-  /** Register @mgp/scatter's WebGL kernels when that package is installed. Default true. */
-  scatter?: boolean;
+  /**
+   * @mgp/scatter's WebGL kernels. Default (true): imported by name where that works (Node, unbundled ESM), or
+   * already registered by the app's `import '@mgp/scatter'` (bundled pages). The module itself
+   * (`await import('@mgp/scatter')`) registers them explicitly; false leaves them out.
+   */
+  scatter?: boolean | ScatterModule;
   /** Fail unless tfjs gradients are registered (training needs them). Default true. */
   requireGradients?: boolean;
 }
@@ -40,7 +45,11 @@ export function checkOptions(options: unknown): WebGLBackendOptions {
   if (unknown.length > 0) {
     throw inputError('options', `has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}; expected only ${KNOWN.join(', ')}`);
   }
-  for (const flag of KNOWN) {
+  const scatter = o.scatter as { registerScatterKernels?: unknown } | undefined;
+  if (scatter !== undefined && typeof scatter !== 'boolean' && typeof scatter?.registerScatterKernels !== 'function') {
+    throw inputError('options.scatter', `must be true, false or the @mgp/scatter module; got ${describeValue(o.scatter)}`);
+  }
+  for (const flag of ['forceFloat16', 'requireGradients'] as const) {
     if (o[flag] !== undefined && typeof o[flag] !== 'boolean') {
       throw inputError(`options.${flag}`, `must be true or false; got ${describeValue(o[flag])}`);
     }

@@ -5,7 +5,7 @@ import { float16Notes } from './float16';
 import { loadWebGLPeer } from './load-peer';
 import { type WebGLBackendOptions, checkOptions } from './options';
 import { floatPrecisionFromFlags, forceFloat16Textures, settleEpsilon } from './precision';
-import { registerScatterKernels, scatterNote, type ScatterStatus } from './scatter';
+import { loadScatterKernels, scatterNote, type ScatterStatus } from './scatter';
 import { webglStarted } from './started';
 import { assertWebGL2 } from './webgl2';
 
@@ -29,8 +29,7 @@ export async function useBackend(options?: WebGLBackendOptions): Promise<Backend
       notes.push('forceFloat16 was not applied: the webgl backend had already started with float32 textures');
     }
   }
-  const scatter: ScatterStatus =
-    opts.scatter === false ? { state: 'absent', reason: 'options.scatter is false' } : await registerScatterKernels();
+  const scatter: ScatterStatus = await loadScatterKernels(opts.scatter === undefined || opts.scatter === true ? 'auto' : opts.scatter);
 
   await activateBackend('webgl', START_REMEDY);
   const precision = floatPrecisionFromFlags();

@@ -10,6 +10,8 @@ export interface ContractTarget {
   tfjsName: string;
   /** The floatPrecision useBackend() must report (undefined: the adapter need not report one). */
   floatPrecision?: 16 | 32;
+  /** Whether useBackend() must report @mgp/scatter's Mgp* kernels (the Chromium page imports @mgp/scatter). */
+  scatterKernels?: boolean;
 }
 
 export const NODE_TARGETS: readonly ContractTarget[] = [
@@ -19,9 +21,9 @@ export const NODE_TARGETS: readonly ContractTarget[] = [
 ];
 
 export const CHROMIUM_TARGETS: readonly ContractTarget[] = [
-  { label: 'webgl (chromium)', backend: 'webgl', where: 'chromium', tfjsName: 'webgl', floatPrecision: 32 },
-  { label: 'webgl float16 (chromium)', backend: 'webgl-f16', where: 'chromium', tfjsName: 'webgl', floatPrecision: 16 },
-  { label: 'wasm (chromium)', backend: 'wasm', where: 'chromium', tfjsName: 'wasm', floatPrecision: 32 },
+  { label: 'webgl (chromium)', backend: 'webgl', where: 'chromium', tfjsName: 'webgl', floatPrecision: 32, scatterKernels: true },
+  { label: 'webgl float16 (chromium)', backend: 'webgl-f16', where: 'chromium', tfjsName: 'webgl', floatPrecision: 16, scatterKernels: true },
+  { label: 'wasm (chromium)', backend: 'wasm', where: 'chromium', tfjsName: 'wasm', floatPrecision: 32, scatterKernels: true },
 ];
 
 /** MGP_CONTRACT_TARGETS=cpu,webgl-f16 (backend names, or labels) narrows a local run; default: all. */

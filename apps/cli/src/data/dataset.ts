@@ -32,19 +32,23 @@ export function selectRows(set: ImageSet, indices: ArrayLike<number>): ImageSet 
 }
 
 /**
- * Keeps `limit` rows with the class proportions of the full set (a stratified subsample), drawn with a seed,
- * so a quick run still sees every class in the right measure.
+ * Keeps exactly `limit` rows with the class proportions of the full set (a stratified subsample, quotas by
+ * largest remainder), drawn with a seed, so a quick run still sees every class in the right measure.
  */
 export function stratifiedSubsample(set: ImageSet, limit: number, numClasses: number, seed: number): ImageSet {
   if (limit >= set.count) return set;
   const byClass: number[][] = Array.from({ length: numClasses }, () => []);
   for (let i = 0; i < set.count; i++) byClass[set.labels[i]].push(i);
+  const exact = byClass.map((rows) => (rows.length / set.count) * limit);
+  const quota = exact.map(Math.floor);
+  const byRemainder = exact.map((e, c) => ({ c, r: e - quota[c] })).sort((a, b) => b.r - a.r || a.c - b.c);
+  const missing = limit - quota.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < missing; k++) quota[byRemainder[k].c]++;
   const rng = createRng(seed);
   const chosen: number[] = [];
   byClass.forEach((rows, c) => {
-    const want = Math.round((rows.length / set.count) * limit);
     const order = permutation(rows.length, rng);
-    for (let k = 0; k < Math.min(want, rows.length); k++) chosen.push(byClass[c][order[k]]);
+    for (let k = 0; k < quota[c]; k++) chosen.push(rows[order[k]]);
   });
   chosen.sort((a, b) => a - b);
   return selectRows(set, chosen);

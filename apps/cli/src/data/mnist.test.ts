@@ -47,6 +47,7 @@ describe('loadMnistDigits', () => {
     const a = stratifiedSubsample(split.train, 1000, 10, 3);
     const b = stratifiedSubsample(split.train, 1000, 10, 3);
     expect(Array.from(a.labels)).toEqual(Array.from(b.labels));
+    expect(a.count).toBe(1000);
     const counts = classCounts(a.labels, 10);
     counts.forEach((n, c) => expect(Math.abs(n - (PER_CLASS[c] * 0.8 * 1000) / 7996)).toBeLessThanOrEqual(1));
   });

@@ -26,7 +26,9 @@ describe('SgdMomentum', () => {
 
   it('leaves no tensor behind, per step or once disposed', async () => {
     const before = tf.memory().numTensors;
-    const w = tf.variable(tf.randomNormal([3, 2]));
+    const init = tf.randomNormal([3, 2]);
+    const w = tf.variable(init);
+    init.dispose();
     const sgd = new SgdMomentum(0.1, 0.9);
     await expectNoTensorLeak(() => tf.dispose(sgd.step(() => tf.sum(tf.square(w)) as tf.Scalar, [w])));
     sgd.dispose();

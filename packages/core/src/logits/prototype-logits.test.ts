@@ -122,7 +122,7 @@ describe('prototypeLogits shapes', () => {
     const P = randomMatrix(k, d, 12);
     for (const metric of PROTOTYPE_METRICS) {
       const [nhwc, shape, flat] = tf.tidy(() => {
-        const out = prototypeLogits(tf.reshape(tf.tensor2d(E), [b, h, w, d]), tf.tensor2d(P), { metric });
+        const out = prototypeLogits(tf.tensor4d(E.flat(), [b, h, w, d]), tf.tensor2d(P), { metric });
         const ref = prototypeLogits(tf.tensor2d(E), tf.tensor2d(P), { metric });
         return [Array.from(out.dataSync()), out.shape, Array.from(ref.dataSync())] as const;
       });
@@ -161,7 +161,7 @@ describe('prototypeLogits bad inputs', () => {
   const x = () => tf.zeros([4, 3]);
   const p = () => tf.ones([5, 3]);
   const cases: Array<[string, () => unknown, string]> = [
-    ['embeddings of rank 3', () => prototypeLogits(tf.zeros([2, 2, 3]), p()), "'embeddings'"],
+    ['embeddings of rank 3', () => prototypeLogits(tf.tensor3d([1, 2, 3, 4, 5, 6], [1, 2, 3]), p()), "'embeddings'"],
     ['embeddings not a tensor', () => prototypeLogits([[1, 2, 3]] as unknown as tf.Tensor, p()), "'embeddings'"],
     ['prototypes of rank 1', () => prototypeLogits(x(), tf.zeros([3])), "'prototypes'"],
     ['mismatched d', () => prototypeLogits(x(), tf.ones([5, 4])), "'embeddings'"],

@@ -7,6 +7,7 @@ import { Hierarchy } from '../tree/hierarchy';
 import type { NodeRef } from '../tree/types';
 import { logConditionals, pathSums } from './log-marginals';
 import { marginalPlan, type MarginalPlan } from './plans';
+import { gatherColumns } from './gather';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof layers.Layer>[0]>;
 type Shape = Array<number | null>;
@@ -104,7 +105,7 @@ export class HierarchicalSoftmax extends layers.Layer {
     return tf.tidy(() => {
       const marginals = pathSums(logConditionals(x as tf.Tensor2D, this.plan), this.plan);
       if (this.outputKind === 'nodes') return marginals;
-      return tf.gather(marginals, tf.tensor1d(this.plan.columnOf.subarray(0, this.hierarchy.numLeaves), 'int32'), 1);
+      return gatherColumns(marginals, this.plan.columnOf.subarray(0, this.hierarchy.numLeaves));
     });
   }
 

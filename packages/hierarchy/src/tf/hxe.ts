@@ -6,6 +6,7 @@ import type { Hierarchy } from '../tree/hierarchy';
 import { checkHierarchy, checkMatrix, checkOptions } from './check';
 import { subtreePlan } from './plans';
 import { subtreeLogSumExp } from './subtree';
+import { gatherElements } from './gather';
 
 export interface HierarchicalCrossEntropyOptions {
   /** Discount strength: an edge into node C weighs exp(-alpha · height(C)) (leaves have height 0). Default 0.5. */
@@ -92,9 +93,9 @@ export function hierarchicalCrossEntropy(
   }
 
   return tf.tidy(() => {
-    const flat = tf.reshape(subtreeLogSumExp(logits, plan), [-1]);
+    const flat = tf.reshape(subtreeLogSumExp(logits, plan), [-1]) as tf.Tensor1D;
     const logCond = tf.reshape(
-      tf.sub(tf.gather(flat, tf.tensor1d(nodeIdx, 'int32')), tf.gather(flat, tf.tensor1d(parentIdx, 'int32'))),
+      tf.sub(gatherElements(flat, nodeIdx), gatherElements(flat, parentIdx)),
       [b, len],
     );
     let terms = tf.mul(logCond, tf.tensor2d(weights, [b, len]));

@@ -5,6 +5,7 @@ import type { NodeRef } from '../tree/types';
 import { checkHierarchy, checkMatrix, checkOptions, columnOrder } from './check';
 import { marginalPlan, type MarginalPlan } from './plans';
 import { segmentLogSumExpColumns } from './segment';
+import { gatherColumns } from './gather';
 
 export interface HierarchicalInferenceOptions {
   /** Column order: every non-root node once (default `h.nonRootNodes()`: leaves in class order, then internal nodes). */
@@ -18,7 +19,7 @@ const PATH_MATRIX_LIMIT = 512;
 export function logConditionals(x: tf.Tensor2D, plan: MarginalPlan): tf.Tensor2D {
   return tf.tidy(() => {
     const lse = segmentLogSumExpColumns(x, plan.segmentIds, plan.numSegments);
-    return tf.sub(x, tf.gather(lse, tf.tensor1d(plan.segmentIds, 'int32'), 1));
+    return tf.sub(x, gatherColumns(lse, plan.segmentIds));
   });
 }
 
@@ -35,7 +36,7 @@ export function pathSums(x: tf.Tensor2D, plan: MarginalPlan, method: 'auto' | 'm
     let sums: tf.Tensor2D = tf.concat([x, tf.zeros([x.shape[0], 1])], 1);
     for (let reach = 1; reach < plan.maxDepth; reach *= 2) {
       const withSentinel = Int32Array.from([...jump, e]);
-      sums = tf.add(sums, tf.gather(sums, tf.tensor1d(withSentinel, 'int32'), 1));
+      sums = tf.add(sums, gatherColumns(sums, withSentinel));
       jump = Int32Array.from(jump, (j) => (j === e ? e : jump[j]));
     }
     return tf.slice(sums, [0, 0], [x.shape[0], e]);

@@ -5,6 +5,7 @@ import { fail } from '../tree/fail';
 import type { Hierarchy } from '../tree/hierarchy';
 import { checkHierarchy, checkMatrix, checkOptions, columnOrder } from './check';
 import type { HierarchicalInferenceOptions } from './log-marginals';
+import { gatherColumns } from './gather';
 
 function columnsOf(fn: string, logMarginals: unknown, h: Hierarchy, opts: unknown): Int32Array {
   checkHierarchy(fn, h);
@@ -19,7 +20,7 @@ function columnsOf(fn: string, logMarginals: unknown, h: Hierarchy, opts: unknow
 /** Leaf log-probabilities in class order, [B, E] → [B, K]. */
 export function leafLogProbs(logMarginals: tf.Tensor2D, h: Hierarchy, opts?: HierarchicalInferenceOptions): tf.Tensor2D {
   const columnOf = columnsOf('leafLogProbs', logMarginals, h, opts);
-  return tf.tidy(() => tf.gather(logMarginals, tf.tensor1d(columnOf.subarray(0, h.numLeaves), 'int32'), 1));
+  return tf.tidy(() => gatherColumns(logMarginals, columnOf.subarray(0, h.numLeaves)));
 }
 
 function levelNodes(fn: string, h: Hierarchy, level: unknown): number[] {
@@ -37,7 +38,7 @@ export function levelLogProbs(logMarginals: tf.Tensor2D, h: Hierarchy, level: nu
   const fn = 'levelLogProbs';
   const columnOf = columnsOf(fn, logMarginals, h, opts);
   const nodes = levelNodes(fn, h, level);
-  return tf.tidy(() => tf.gather(logMarginals, tf.tensor1d(Int32Array.from(nodes, (v) => columnOf[v]), 'int32'), 1));
+  return tf.tidy(() => gatherColumns(logMarginals, Int32Array.from(nodes, (v) => columnOf[v])));
 }
 
 /**

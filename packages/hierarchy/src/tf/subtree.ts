@@ -5,6 +5,7 @@ import { checkHierarchy, checkMatrix, checkOptions, columnOrder } from './check'
 import type { HierarchicalInferenceOptions } from './log-marginals';
 import { subtreePlan, type SubtreePlan } from './plans';
 import { segmentLogSumExpColumns } from './segment';
+import { gatherColumns } from './gather';
 
 const PAD_LOGIT = -1e30;
 
@@ -16,7 +17,7 @@ export function subtreeLogSumExp(logits: tf.Tensor2D, plan: SubtreePlan): tf.Ten
   return tf.tidy(() => {
     let values: tf.Tensor2D = tf.concat([logits, tf.fill([logits.shape[0], 1], PAD_LOGIT)], 1);
     for (const level of plan.levels) {
-      const children = tf.gather(values, tf.tensor1d(level.childColumns, 'int32'), 1);
+      const children = gatherColumns(values, level.childColumns);
       values = tf.concat([values, segmentLogSumExpColumns(children, level.segmentIds, level.count)], 1);
     }
     return values;
@@ -36,8 +37,8 @@ export function leafLogitsToLogMarginals(logits: tf.Tensor2D, h: Hierarchy, opts
   const plan = subtreePlan(h);
   return tf.tidy(() => {
     const values = subtreeLogSumExp(logits, plan);
-    const columns = tf.tensor1d(Int32Array.from(order, (v) => plan.columnOf[v]), 'int32');
+    const columns = Int32Array.from(order, (v) => plan.columnOf[v]);
     const root = tf.slice(values, [0, plan.width - 1], [logits.shape[0], 1]);
-    return tf.sub(tf.gather(values, columns, 1), root);
+    return tf.sub(gatherColumns(values, columns), root);
   });
 }

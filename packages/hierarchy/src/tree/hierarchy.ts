@@ -55,7 +55,7 @@ export class Hierarchy {
     this.separator = t.separator;
     this.parentOf = t.parent;
 
-    // Children in CSR form, in node order (which keeps each parent's children in source order).
+    // Children in CSR form, filled breadth-first so each parent keeps its children in source order.
     const counts = new Int32Array(n + 1);
     for (let v = 0; v < n; v++) if (t.parent[v] >= 0) counts[t.parent[v] + 1]++;
     for (let v = 0; v < n; v++) counts[v + 1] += counts[v];
@@ -135,7 +135,10 @@ export class Hierarchy {
 
   // ---------------------------------------------------------------- node access
 
-  /** The index of a node given by index, id, unique name or path suffix. */
+  /**
+   * The index of a node given by index, id, unique name or path suffix. `fn` and `argument` name the caller in
+   * the error message when the reference is unknown or ambiguous.
+   */
   index(ref: NodeRef, fn = 'Hierarchy.index', argument = 'node'): number {
     if (typeof ref === 'number') {
       if (!Number.isInteger(ref) || ref < 0 || ref >= this.numNodes) {
@@ -264,14 +267,18 @@ export class Hierarchy {
 
   /** Distances as number[][]: leaves (class order) by default; `nodes: 'all'` adds internal nodes breadth-first. */
   distanceMatrix(opts: DistanceMatrixOptions = {}): number[][] {
-    const { values, size } = this.distanceArray(opts, 'Hierarchy.distanceMatrix');
+    const { values, size } = this.distances('Hierarchy.distanceMatrix', opts);
     const out: number[][] = [];
     for (let i = 0; i < size; i++) out.push(Array.from(values.subarray(i * size, (i + 1) * size)));
     return out;
   }
 
   /** The same distances as a row-major Float32Array (ready for `tf.tensor2d(values, [size, size])`). */
-  distanceArray(opts: DistanceMatrixOptions = {}, fn = 'Hierarchy.distanceArray'): { values: Float32Array; size: number; nodes: number[] } {
+  distanceArray(opts: DistanceMatrixOptions = {}): { values: Float32Array; size: number; nodes: number[] } {
+    return this.distances('Hierarchy.distanceArray', opts);
+  }
+
+  private distances(fn: string, opts: DistanceMatrixOptions): { values: Float32Array; size: number; nodes: number[] } {
     if (opts === null || typeof opts !== 'object') fail(fn, 'options', `must be an object; got ${describeValue(opts)}`);
     const kind = opts.kind ?? 'path';
     if (kind !== 'path' && kind !== 'lcaHeight') fail(fn, 'options.kind', `must be 'path' or 'lcaHeight'; got ${describeValue(kind)}`);
@@ -287,7 +294,8 @@ export class Hierarchy {
   }
 
   /**
-   * Resolves a column order of edge logits: every non-root node exactly once. Defaults to `nonRootNodes()`.
+   * Resolves a column order of edge logits (every non-root node exactly once) to node indices; defaults to
+   * `nonRootNodes()`. `fn` and `argument` name the caller in error messages.
    */
   resolveNodeOrder(nodeOrder?: readonly NodeRef[], fn = 'Hierarchy.resolveNodeOrder', argument = 'nodeOrder'): number[] {
     if (nodeOrder === undefined) return this.nonRootNodes();

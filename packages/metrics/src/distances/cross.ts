@@ -4,12 +4,37 @@ import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
 import { COSINE_EPS, type Metric } from './metric';
 
-/** ‖a_i‖² + ‖b_k‖² − 2 a_i·b_k, clamped at 0 (rounding can make it slightly negative). */
-function crossSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
-  const na = tf.sum(tf.square(a), 1, true); // [B, 1]
-  const nb = tf.reshape(tf.sum(tf.square(b), 1), [1, b.shape[0]]); // [1, K]
-  const ab = tf.matMul(a, b, false, true); // [B, K]
-  return tf.relu(tf.sub(tf.add(na, nb), tf.mul(ab, 2))) as tf.Tensor2D;
+/**
+ * ‖a_i‖² + ‖b_k‖² − 2 a_i·b_k as ONE product [−2a | ‖a‖² | 1]·[b | 1 | ‖b‖²]ᵀ (inner size d + 2): no
+ * broadcast additions over [B, K] (slow on the cpu backend), clamped at 0 (rounding can go below).
+ */
+export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  const left = tf.tidy(() => {
+    const na = tf.sum(tf.square(a), 1, true);
+    return tf.concat([tf.mul(a, -2), na, tf.onesLike(na)], 1);
+  });
+  const right = a === b ? tf.tidy(() => {
+    const na = tf.sum(tf.square(a), 1, true);
+    return tf.concat([a, tf.onesLike(na), na], 1);
+  }) : tf.tidy(() => {
+    const nb = tf.sum(tf.square(b), 1, true);
+    return tf.concat([b, tf.onesLike(nb), nb], 1);
+  });
+  const product = tf.matMul(left, right, false, true);
+  tf.dispose([left, right]);
+  const sq = tf.relu(product) as tf.Tensor2D;
+  product.dispose();
+  return sq;
+}
+
+/** 1 − u_i·v_k for unit rows, as one product [U | 1]·[−V | 1]ᵀ (no scalar broadcast), clamped at 0. */
+export function unitCosineDistances(u: tf.Tensor2D, v: tf.Tensor2D): tf.Tensor2D {
+  const product = tf.tidy(() =>
+    tf.matMul(tf.concat([u, tf.ones([u.shape[0], 1])], 1), tf.concat([tf.neg(v), tf.ones([v.shape[0], 1])], 1), false, true),
+  );
+  const d = tf.relu(product) as tf.Tensor2D;
+  product.dispose();
+  return d;
 }
 
 /** Gradient of ‖a‖² + ‖b‖² − 2abᵀ given G = ∂L/∂D: 2(a·rowsum(G) − G·b) and 2(b·colsum(G) − Gᵀ·a). */
@@ -21,9 +46,12 @@ export function squaredGrads(a: tf.Tensor2D, b: tf.Tensor2D, g: tf.Tensor2D): [t
   return [da as tf.Tensor2D, db as tf.Tensor2D];
 }
 
-/** ∂L/∂(D²) from ∂L/∂D for D = √(D²): G / 2D, and 0 where D = 0 (coincident points: a subgradient, not NaN). */
+/**
+ * ∂L/∂(D²) from ∂L/∂D for D = √(D²): G / 2D, and 0 where D = 0 (coincident points: a subgradient, not NaN).
+ * Masked with step(D) rather than divNoNan, whose `where` copies its K×K operands several times.
+ */
 export function sqrtBackward(g: tf.Tensor, d: tf.Tensor): tf.Tensor2D {
-  return tf.divNoNan(g, tf.mul(d, 2)) as tf.Tensor2D;
+  return tf.tidy(() => tf.div(tf.mul(g, tf.step(d)), tf.maximum(tf.mul(d, 2), 1e-30)) as tf.Tensor2D);
 }
 
 /** Rows scaled to unit norm, and the norm used (clamped at COSINE_EPS). */
@@ -46,7 +74,7 @@ export function crossDistances(a: tf.Tensor2D, b: tf.Tensor2D, metric: Metric): 
     if (metric === 'cosine') {
       const ua = unitRows(x);
       const ub = unitRows(y);
-      const value = tf.relu(tf.sub(1, tf.matMul(ua.unit, ub.unit, false, true))) as tf.Tensor2D;
+      const value = unitCosineDistances(ua.unit, ub.unit);
       save([ua.unit, ua.norm, ub.unit, ub.norm]);
       return {
         value,
@@ -62,7 +90,7 @@ export function crossDistances(a: tf.Tensor2D, b: tf.Tensor2D, metric: Metric): 
         },
       };
     }
-    const sq = crossSquared(x, y);
+    const sq = augmentedSquared(x, y);
     if (metric === 'sqeuclidean') {
       save([x, y]);
       return { value: sq, gradFunc: (dy, [sa, sb]) => squaredGrads(sa as tf.Tensor2D, sb as tf.Tensor2D, dy as tf.Tensor2D) };

@@ -1,59 +1,75 @@
 // Distances between all rows of one matrix P [K, d]: one matMul forward and one backward (the gradient of
-// both arguments is summed into a single product), and an exactly zero diagonal.
+// both arguments is summed into a single product), and an exactly zero diagonal. K×K temporaries are
+// disposed as soon as the next one exists, so a K = 10,000 matrix costs a few copies, not a dozen.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
-import { sqrtBackward, unitRows, unitRowsBackward } from './cross';
+import { augmentedSquared, sqrtBackward, unitCosineDistances, unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
 
-/** The diagonal of a square [K, K] matrix, read through a flat gather (no K×K mask is built). */
-function diagonal(m: tf.Tensor2D): tf.Tensor1D {
-  const k = m.shape[0];
-  return tf.gather(tf.reshape(m, [k * k]), tf.range(0, k * k, k + 1, 'int32')) as tf.Tensor1D;
+/** Indices (i, i) of a [K, K] matrix's diagonal. */
+function diagonalIndices(k: number): tf.Tensor2D {
+  const at = new Int32Array(2 * k);
+  for (let i = 0; i < k; i++) at[2 * i] = at[2 * i + 1] = i;
+  return tf.tensor2d(at, [k, 2], 'int32');
+}
+
+/** y = f(x), then x is freed: for chains of K×K intermediates. */
+function then<T extends tf.Tensor>(x: tf.Tensor, f: (x: tf.Tensor) => T): T {
+  const y = f(x);
+  x.dispose();
+  return y;
 }
 
 /** G + Gᵀ: the gradient of a function of P·Pᵀ flows through both factors. */
-function symmetrize(g: tf.Tensor2D): tf.Tensor2D {
-  return tf.add(g, tf.transpose(g)) as tf.Tensor2D;
+export function symmetrize(g: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => tf.add(g, tf.transpose(g)) as tf.Tensor2D);
 }
 
-/** The squared norms are read off the Gram matrix's diagonal, so D_ii = g_ii + g_ii − 2g_ii is exactly 0. */
-function selfSquared(p: tf.Tensor2D): tf.Tensor2D {
+/** ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j in one product, with the diagonal set to exactly 0 (one copy, no K×K mask). */
+export function selfSquared(p: tf.Tensor2D): tf.Tensor2D {
   const k = p.shape[0];
-  const gram = tf.matMul(p, p, false, true) as tf.Tensor2D;
-  const n = diagonal(gram);
-  const sum = tf.add(tf.reshape(n, [k, 1]), tf.reshape(n, [1, k]));
-  return tf.relu(tf.sub(sum, tf.mul(gram, 2))) as tf.Tensor2D;
+  const sq = augmentedSquared(p, p);
+  return then(sq, (t) => tf.tidy(() => tf.tensorScatterUpdate(t, diagonalIndices(k), tf.zeros([k])))) as tf.Tensor2D;
 }
 
-/** Gradient of ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j wrt P: 2(P·rowsum(S) − S·P), S = G + Gᵀ. */
-function selfSquaredGrad(p: tf.Tensor2D, g: tf.Tensor2D): tf.Tensor2D {
-  const s = symmetrize(g);
-  return tf.mul(tf.sub(tf.mul(p, tf.sum(s, 1, true)), tf.matMul(s, p)), 2) as tf.Tensor2D;
+/** Gradient wrt P of Σ G ⊙ (‖p_i‖² + ‖p_j‖² − 2 p_i·p_j), given S = G + Gᵀ: 2(P·rowsum(S) − S·P). */
+export function selfSquaredGradSymmetric(p: tf.Tensor2D, s: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => tf.mul(tf.sub(tf.mul(p, tf.sum(s, 1, true)), tf.matMul(s, p)), 2) as tf.Tensor2D);
+}
+
+/** Unit rows U and their cosine distances 1 − UUᵀ, clamped at 0. */
+export function selfCosine(p: tf.Tensor2D): { unit: tf.Tensor2D; norm: tf.Tensor2D; d: tf.Tensor2D } {
+  const { unit, norm } = unitRows(p);
+  return { unit, norm, d: unitCosineDistances(unit, unit) };
+}
+
+/** Back through D = 1 − UUᵀ given S = G + Gᵀ (G = ∂L/∂D): ∂L/∂U = −S·U, then through U = P / ‖P‖. */
+export function selfCosineGradSymmetric(unit: tf.Tensor2D, norm: tf.Tensor2D, s: tf.Tensor2D): tf.Tensor2D {
+  return tf.tidy(() => unitRowsBackward(tf.neg(tf.matMul(s, unit)) as tf.Tensor2D, unit, norm));
 }
 
 export function selfDistances(points: tf.Tensor2D, metric: Metric): tf.Tensor2D {
   const op = customOp<tf.Tensor2D>(([input], save) => {
     const p = input as tf.Tensor2D;
     if (metric === 'cosine') {
-      const { unit, norm } = unitRows(p);
-      const value = tf.relu(tf.sub(1, tf.matMul(unit, unit, false, true))) as tf.Tensor2D;
+      const { unit, norm, d } = selfCosine(p);
       save([unit, norm]);
       return {
-        value,
-        gradFunc: (dy, [u, n]) => {
-          const dUnit = tf.neg(tf.matMul(symmetrize(dy as tf.Tensor2D), u as tf.Tensor2D)) as tf.Tensor2D;
-          return [unitRowsBackward(dUnit, u as tf.Tensor2D, n as tf.Tensor2D)];
-        },
+        value: d,
+        gradFunc: (dy, [u, n]) => [selfCosineGradSymmetric(u as tf.Tensor2D, n as tf.Tensor2D, symmetrize(dy as tf.Tensor2D))],
       };
     }
     const sq = selfSquared(p);
     if (metric === 'sqeuclidean') {
       save([p]);
-      return { value: sq, gradFunc: (dy, [sp]) => [selfSquaredGrad(sp as tf.Tensor2D, dy as tf.Tensor2D)] };
+      return { value: sq, gradFunc: (dy, [sp]) => [selfSquaredGradSymmetric(sp as tf.Tensor2D, symmetrize(dy as tf.Tensor2D))] };
     }
-    const value = tf.sqrt(sq) as tf.Tensor2D;
+    const value = then(sq, (t) => tf.sqrt(t)) as tf.Tensor2D;
     save([p, value]);
-    return { value, gradFunc: (dy, [sp, d]) => [selfSquaredGrad(sp as tf.Tensor2D, sqrtBackward(dy, d))] };
+    return {
+      value,
+      gradFunc: (dy, [sp, d]) => [selfSquaredGradSymmetric(sp as tf.Tensor2D, symmetrize(sqrtBackward(dy, d)))],
+    };
   });
   return op(points);
 }

@@ -1,12 +1,11 @@
 // The seed's DistortionLoss: squared relative distortion, scale-free by default, exact (all pairs) or
 // estimated on drawn pairs (no K×K matrix: for very large class sets).
 import * as tf from '@tensorflow/tfjs-core';
-import { selfDistances } from '../distances/self';
 import { pairDistances } from '../distances/rows';
 import type { Metric } from '../distances/metric';
-import { customOp } from '../internal/custom-grad';
 import { costMatrixValues, type CostSource } from '../internal/cost-source';
-import { costTensor, inverseOffDiagonal } from '../internal/cost-tensors';
+import { inverseOffDiagonal } from '../internal/cost-tensors';
+import { matrixDistortionLoss } from './matrix-loss';
 import { isRng, samplePairs, type SeedLike } from '../random';
 import { assertNumber, MgpInputError } from '../validation';
 import { readPointsAndCost } from './points';
@@ -43,9 +42,7 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
     return tf.tidy(() => sampledLoss(pairDistances(checked.points, drawn.i, drawn.j, checked.metric), costs, scaleFree));
   }
   const values = costMatrixValues(FN, 'D', checked.cost);
-  return tf.tidy(() =>
-    matrixLoss(selfDistances(checked.points, checked.metric), costTensor(D, values, k), inverseOffDiagonal(values, k), scaleFree),
-  );
+  return tf.tidy(() => matrixDistortionLoss(checked.points, inverseOffDiagonal(values, k), scaleFree, checked.metric));
 }
 
 function sampledLoss(d: tf.Tensor1D, costs: Float32Array, scaleFree: boolean): tf.Scalar {
@@ -54,25 +51,4 @@ function sampledLoss(d: tf.Tensor1D, costs: Float32Array, scaleFree: boolean): t
   // Not divNoNan: its Equal op has no gradient. Σa² = 0 means every a = 0, and then s = 0/tiny = 0.
   const s = scaleFree ? tf.div(tf.sum(a), tf.maximum(tf.sum(tf.square(a)), 1e-30)) : tf.scalar(1);
   return tf.mean(tf.square(tf.sub(tf.mul(s, a), 1))) as tf.Scalar;
-}
-
-/**
- * The exact loss from the [K, K] distances, with its gradient by hand so only the residual is kept for
- * backward. With r = (s·d − D)/D off the diagonal, ∂L/∂d = 2s·r/D / (K² − K): the term through s vanishes
- * because Σ r·a = s·Σa² − Σa = 0 at s = Σa/Σa² (s minimises the loss).
- */
-function matrixLoss(d: tf.Tensor2D, cost: tf.Tensor2D, inverse: tf.Tensor2D, scaleFree: boolean): tf.Scalar {
-  const k = d.shape[0];
-  const pairsCount = k * k - k;
-  const op = customOp<tf.Scalar>(([dist], save) => {
-    const s = scaleFree ? tf.divNoNan(tf.sum(tf.mul(dist, inverse)), tf.sum(tf.square(tf.mul(dist, inverse)))) : tf.scalar(1);
-    const residual = tf.mul(tf.sub(tf.mul(dist, s), cost), inverse); // 0 on the diagonal
-    const value = tf.div(tf.sum(tf.square(residual)), pairsCount) as tf.Scalar;
-    save([residual, s, inverse]);
-    return {
-      value,
-      gradFunc: (dy, [r, scale, inv]) => [tf.mul(tf.mul(r, inv), tf.mul(dy, tf.mul(scale, 2 / pairsCount)))],
-    };
-  });
-  return op(d);
 }

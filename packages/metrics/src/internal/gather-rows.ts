@@ -3,11 +3,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from './custom-grad';
 
+/**
+ * The forward gather. tfjs-backend-wasm's GatherV2 is an order of magnitude slower than its GatherNd on
+ * row gathers (measured: 10,000 rows of 128 floats), while the cpu backend is the other way round.
+ */
+function forwardGather(x: tf.Tensor, indices: Int32Array): tf.Tensor {
+  if (tf.getBackend() === 'wasm') return tf.gatherND(x, tf.tensor2d(indices, [indices.length, 1], 'int32'));
+  return tf.gather(x, tf.tensor1d(indices, 'int32'));
+}
+
 /** Rows `x[indices[t]]` of a [N, ...] tensor; indices live on the CPU (they are drawn or read there). */
 export function gatherRows<T extends tf.Tensor>(x: T, indices: Int32Array): T {
   const shape = x.shape;
   const op = customOp<T>(([input]) => {
-    const value = tf.tidy(() => tf.gather(input, tf.tensor1d(indices, 'int32'))) as T;
+    const value = tf.tidy(() => forwardGather(input, indices)) as T;
     return {
       value,
       // Repeated indices accumulate: ScatterNd sums duplicates on every backend.

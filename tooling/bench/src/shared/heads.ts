@@ -34,7 +34,9 @@ export async function prototypeHead(k: number, d: number, metric: HeadMetric): P
 /** tf.layers.dense with K units on d inputs (kernel and bias). */
 export function denseHead(k: number, d: number): Head {
   const layer = tfl.layers.dense({ units: k, inputShape: [d], useBias: true });
-  tf.tidy(() => layer.apply(tf.zeros([1, d])) as tf.Tensor); // builds the weights
+  tf.tidy(() => {
+    layer.apply(tf.zeros([1, d])); // builds the weights
+  });
   return {
     logits: (x) => layer.apply(x) as tf.Tensor2D,
     variables: layerVariables(layer),

@@ -35,3 +35,12 @@ export function randomVariable(shape: number[], seed: number): tf.Variable {
   init.dispose();
   return v;
 }
+
+/** One training step: forward, backward, optimizer update, intermediates freed. */
+export function trainStep(loss: () => tf.Scalar, vars: tf.Variable[], optimizer: tf.Optimizer): void {
+  tf.tidy(() => {
+    const { value, grads } = tf.variableGrads(loss, vars);
+    optimizer.applyGradients(grads);
+    settle([value, ...vars]);
+  });
+}

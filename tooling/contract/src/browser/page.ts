@@ -1,6 +1,9 @@
 // The contract's page in headless Chromium: 'setup' activates a backend through its @mgp adapter (one backend
 // per page load, since float16 must be chosen before the webgl backend starts), 'check' runs one contract check.
 import * as tf from '@tensorflow/tfjs';
+// As an app would: importing @mgp/scatter registers its Mgp* kernels (a shader for webgl), which the adapters
+// report and @mgp's segment reductions then use. (In Node the contract runs without it: the built-in path.)
+import '@mgp/scatter';
 import { exposeTests, wasmBaseUrl } from '@mgp/browser-harness/page';
 import { useBackend as useWasm } from '@mgp/backend-wasm';
 import { useBackend as useWebGL } from '@mgp/backend-webgl';

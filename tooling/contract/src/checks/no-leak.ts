@@ -62,7 +62,7 @@ export const noLeakDeepNcmCheck: ContractCheck = {
   uses: '@mgp/core DeepNCM',
   async run(tf, data) {
     const g = data.goldens[0][1];
-    const layer = newDeepNCM(g);
+    const { layer, model } = newDeepNCM(tf, g);
     const batch = g.deepncm.batches[0];
     const x = tf.tensor2d(batch.embeddings);
     try {
@@ -73,7 +73,7 @@ export const noLeakDeepNcmCheck: ContractCheck = {
       return { quantities: [noLeak('update + apply', await leaked(tf, step))] };
     } finally {
       x.dispose();
-      layer.dispose();
+      model.dispose();
     }
   },
 };

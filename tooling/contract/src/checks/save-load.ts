@@ -56,8 +56,7 @@ export const saveLoadDeepNcmCheck: ContractCheck = {
   run: (tf, data) =>
     overCases(data, async (g) => {
       const [k, d] = [g.deepncm.initial_prototypes.length, g.deepncm.initial_prototypes[0].length];
-      const layer = newDeepNCM(g);
-      const model = tf.sequential({ layers: [layer] });
+      const { layer, model } = newDeepNCM(tf, g);
       let loaded: tfNamespace.LayersModel | undefined;
       const x = tf.tensor2d(g.inputs.embeddings);
       try {

@@ -16,12 +16,11 @@ export async function meansAndCounts(tf: Tf, layer: DeepNCMLayer, k: number, d: 
   return { means: await read(tf, means, false), counts: await read(tf, counts, false) };
 }
 
-export function newDeepNCM(g: Golden): DeepNCMLayer {
+/** A DeepNCM layer from the golden initial prototypes, in a model (which builds it, names its weights, disposes it). */
+export function newDeepNCM(tf: Tf, g: Golden): { layer: DeepNCMLayer; model: tfNamespace.Sequential } {
   const initial = g.deepncm.initial_prototypes;
-  const d = initial[0].length;
-  const layer = new mgpCore.DeepNCM({ numClasses: initial.length, initialPrototypes: initial, inputShape: [d] });
-  if (!layer.built) layer.build([null, d]);
-  return layer;
+  const layer = new mgpCore.DeepNCM({ numClasses: initial.length, initialPrototypes: initial, inputShape: [initial[0].length] });
+  return { layer, model: tf.sequential({ layers: [layer] }) };
 }
 
 export const deepNcmCheck: ContractCheck = {
@@ -29,7 +28,7 @@ export const deepNcmCheck: ContractCheck = {
   uses: '@mgp/core DeepNCM',
   run: (tf, data) =>
     overCases(data, async (g) => {
-      const layer = newDeepNCM(g);
+      const { layer, model } = newDeepNCM(tf, g);
       const [k, d] = [g.deepncm.initial_prototypes.length, g.deepncm.initial_prototypes[0].length];
       const out: Quantity[] = [];
       try {
@@ -46,7 +45,7 @@ export const deepNcmCheck: ContractCheck = {
         }
         return out;
       } finally {
-        layer.dispose();
+        model.dispose();
       }
     }),
 };

@@ -1,0 +1,50 @@
+// The exact distortion loss over all K² − K pairs as one fused op: the forward computes the loss and
+// W = ∂L/∂(P·Pᵀ-shaped quantity), so backward is a single matMul and only one K×K tensor is kept for it.
+import * as tf from '@tensorflow/tfjs-core';
+import { sqrtBackward } from '../distances/cross';
+import type { Metric } from '../distances/metric';
+import { selfCosine, selfCosineGradSymmetric, selfSquared, selfSquaredGradSymmetric, symmetrize } from '../distances/self';
+import { customOp } from '../internal/custom-grad';
+
+/**
+ * L = Σ_{i≠j} (s·a_ij − 1)² / (K² − K), a = d ⊙ inv (inv = 1/D off the diagonal, 0 on it), s = Σa/Σa² or 1.
+ * ∂L/∂d = 2s·(s·a − 1) ⊙ inv / (K² − K): the term through s vanishes because Σ(s·a − 1)·a = s·Σa² − Σa = 0
+ * at s = Σa/Σa² (s minimises L), so s needs no detaching to be exact.
+ */
+export function matrixDistortionLoss(points: tf.Tensor2D, inv: tf.Tensor2D, scaleFree: boolean, metric: Metric): tf.Scalar {
+  const k = points.shape[0];
+  const pairs = k * k - k;
+  const op = customOp<tf.Scalar>(([input], save) => {
+    const p = input as tf.Tensor2D;
+    const cosine = metric === 'cosine' ? selfCosine(p) : null;
+    const sq = cosine ? null : selfSquared(p);
+    const d = cosine ? cosine.d : metric === 'euclidean' ? tf.sqrt(sq as tf.Tensor2D) : (sq as tf.Tensor2D);
+    if (sq && sq !== d) sq.dispose();
+
+    const a = tf.mul(d, inv);
+    const s = tf.tidy(() => (scaleFree ? tf.divNoNan(tf.sum(a), tf.sum(tf.square(a))) : tf.scalar(1)));
+    const r = tf.tidy(() => tf.sub(tf.mul(a, s), 1)); // −1 on the diagonal, where a = 0
+    a.dispose();
+    // Each of the K diagonal terms adds exactly (0 − 1)² = 1.
+    const value = tf.tidy(() => tf.div(tf.sub(tf.sum(tf.square(r)), k), pairs)) as tf.Scalar;
+    const gd = tf.tidy(() => tf.mul(tf.mul(r, inv), tf.mul(s, 2 / pairs))) as tf.Tensor2D; // ∂L/∂d, 0 on the diagonal
+    r.dispose();
+    s.dispose();
+    const gBase = metric === 'euclidean' ? tf.tidy(() => sqrtBackward(gd, d)) : gd; // ∂L/∂d²  (or ∂L/∂(1 − UUᵀ))
+    if (gBase !== gd) gd.dispose();
+    d.dispose();
+    const w = symmetrize(gBase);
+    gBase.dispose();
+
+    if (cosine) {
+      save([cosine.unit, cosine.norm, w]);
+      return {
+        value,
+        gradFunc: (dy, [u, n, sw]) => [tf.mul(selfCosineGradSymmetric(u as tf.Tensor2D, n as tf.Tensor2D, sw as tf.Tensor2D), dy)],
+      };
+    }
+    save([p, w]);
+    return { value, gradFunc: (dy, [sp, sw]) => [tf.mul(selfSquaredGradSymmetric(sp as tf.Tensor2D, sw as tf.Tensor2D), dy)] };
+  });
+  return op(points);
+}
