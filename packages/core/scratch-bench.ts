@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { prototypeLogits } from './src/logits/prototype-logits';
+import { LearntPrototypes } from './src/index';
 
 const backend = process.env.BK ?? 'cpu';
 await tf.setBackend(backend); await tf.ready();
@@ -10,23 +10,25 @@ const metrics = (process.env.MS ?? 'euclidean,cosine').split(',') as Array<'eucl
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 for (const K of Ks) {
   const x = tf.variable(tf.randomNormal([B, d]));
-  const P = tf.variable(tf.randomNormal([K, d]));
-  const dense = tf.layers.dense({ units: K, inputShape: [d] });
-  dense.apply(tf.zeros([1, d]));
   const target = tf.oneHot(tf.randomUniform([B], 0, K, 'int32'), K);
   const loss = (logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(target, logits) as tf.Scalar;
-  const cases: Record<string, () => void> = {
-    dense: () => tf.tidy(() => { const { value, grads } = tf.variableGrads(() => loss(dense.apply(x) as tf.Tensor), [x, ...dense.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val)]); value.dataSync(); Object.values(grads).forEach((g) => g.dataSync()); }),
-  };
-  for (const metric of metrics) cases[metric] = () => tf.tidy(() => { const { value, grads } = tf.variableGrads(() => loss(prototypeLogits(x, P, { metric })), [x, P]); value.dataSync(); Object.values(grads).forEach((g) => g.dataSync()); });
-  const reps = K >= 10000 ? 3 : 6;
-  const best: Record<string, { wall: number; cpu: number }> = {};
-  for (const f of Object.values(cases)) f();
-  for (let r = 0; r < reps; r++) for (const [name, f] of Object.entries(cases)) {
-    const w0 = performance.now(); const c0 = cpuMs(); f(); const cpu = cpuMs() - c0; const wall = performance.now() - w0;
-    best[name] = { wall: Math.min(best[name]?.wall ?? Infinity, wall), cpu: Math.min(best[name]?.cpu ?? Infinity, cpu) };
+  const heads: Record<string, tf.layers.Layer> = { dense: tf.layers.dense({ units: K }) };
+  for (const metric of metrics) heads[metric] = new LearntPrototypes({ numPrototypes: K, metric });
+  const cases: Record<string, () => void> = {};
+  for (const [name, layer] of Object.entries(heads)) {
+    tf.dispose(layer.apply(x) as tf.Tensor);
+    const vars = [x, ...layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val)];
+    cases[name] = () => tf.tidy(() => { const { value, grads } = tf.variableGrads(() => loss(layer.apply(x) as tf.Tensor), vars); value.dataSync(); Object.values(grads).forEach((g) => g.dataSync()); });
   }
-  const ref = best.dense;
-  console.log(backend, `K=${K}`, Object.entries(best).map(([k, v]) => `${k} cpu ${v.cpu.toFixed(0)}ms (${(v.cpu / ref.cpu).toFixed(2)}) wall ${v.wall.toFixed(0)}ms (${(v.wall / ref.wall).toFixed(2)})`).join(' | '));
-  tf.dispose([x, P, target]);
+  for (const f of Object.values(cases)) f();
+  const reps = Number(process.env.R ?? (K >= 10000 ? 3 : 9));
+  const ratios: Record<string, number[]> = {}; const times: Record<string, number[]> = {};
+  for (let r = 0; r < reps; r++) {
+    const t: Record<string, number> = {};
+    for (const [name, f] of Object.entries(cases)) { const c0 = cpuMs(); f(); t[name] = cpuMs() - c0; (times[name] ??= []).push(t[name]); }
+    for (const m of metrics) (ratios[m] ??= []).push(t[m] / t.dense);
+  }
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1];
+  console.log(backend, `K=${K}`, `dense med ${med(times.dense).toFixed(0)}ms`, metrics.map((m) => `${m} med ${med(times[m]).toFixed(0)}ms, paired-ratio med ${med(ratios[m]).toFixed(2)} [${Math.min(...ratios[m]).toFixed(2)}–${Math.max(...ratios[m]).toFixed(2)}]`).join(' | '));
+  tf.dispose([x, target]);
 }

@@ -16,7 +16,7 @@ for (const [name, f] of [
   [metric, () => tf.variableGrads(() => loss(prototypeLogits(x, P, { metric })), [x, P])],
 ] as const) {
   const agg: Record<string, number> = {};
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 6; r++) {
     const info = await tf.profile(() => { const { value, grads } = f(); return [value, ...Object.values(grads)]; });
     if (r > 0) for (const k of info.kernels) { const key = `${k.name} ${JSON.stringify(k.inputShapes)}`; agg[key] = Math.min(agg[key] ?? Infinity, k.kernelTimeMs as number); }
   }

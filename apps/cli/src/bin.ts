@@ -9,7 +9,8 @@ async function main(argv: string[]): Promise<number> {
     await createProgram().parseAsync(argv);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    // Commander has printed its message already; usage errors exit 2 like our own input errors.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
       process.stderr.write(`mgp: ${error.message}\n`);
       return error.exitCode;

@@ -9,7 +9,10 @@ export interface WasmBackendOptions {
    * configured with tfjs's own `setWasmPaths`. Otherwise a folder prefix ending in '/' or one URL per binary.
    */
   wasmPaths?: 'auto' | 'keep' | WasmPaths;
-  /** XNNPACK threads of the threaded build (browsers with cross-origin isolation). Default: one per core. */
+  /**
+   * XNNPACK threads of the threaded build (cross-origin-isolated pages only). tfjs caps the pool at half the logical
+   * cores (at most 8), so this can only lower it. Default: that cap.
+   */
   threads?: number;
   /** false forces the plain (non-SIMD) binary; true fails unless SIMD is available. Default: SIMD when available. */
   simd?: boolean;

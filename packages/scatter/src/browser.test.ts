@@ -55,6 +55,19 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
     expect(result.value).toEqual({ leaked: 0 });
   });
 
+  it.each(BACKENDS)('%s: property (fast-check, 40 runs): kernel = built-in path', async (backend) => {
+    const result = await session.call('property', backend);
+    expect(result.error).toBeUndefined();
+    expect(result.value).toEqual({ failed: false, numRuns: 40, counterexample: null });
+  });
+
+  it('webgl as WebGL1 (constant-bound shader loops): kernel = built-in = reference', async () => {
+    const result = await session.call('webgl1Forward');
+    expect(result.error).toBeUndefined();
+    expect((result.value as unknown[]).length).toBe(26);
+    expect(failures(result.value)).toEqual([]);
+  });
+
   it('the page raised no uncaught errors', () => {
     expect(session.pageErrors).toEqual([]);
   });

@@ -1,5 +1,6 @@
 // Workspace fixture: a consumer project that has @mgp/core (and @mgp/metrics) but not @mgp/scatter, run by its own
-// vitest in a separate process (a fresh tfjs registry that this package never touched).
+// vitest in a separate process (a fresh tfjs registry that this package never touched). Its suite is
+// consumer.spec.ts, which this package's own vitest run does not pick up.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,9 +26,10 @@ describe('@mgp/core installed without @mgp/scatter (workspace fixture test/fixtu
       cwd: fixture,
       encoding: 'utf8',
       timeout: 240_000,
-      env: { ...process.env, FORCE_COLOR: '0', MGP_TEST_BACKEND: '' },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', MGP_TEST_BACKEND: '' },
     });
-    const output = `${run.stdout}\n${run.stderr}`;
+    // eslint-disable-next-line no-control-regex
+    const output = `${run.stdout}\n${run.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
     if (run.status !== 0) console.error(output);
     expect(run.status, output.slice(-4000)).toBe(0);
     expect(output).toMatch(/Tests\s+4 passed/);

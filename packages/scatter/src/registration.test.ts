@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it, vi } from 'vitest';
-import { useTestBackend } from '@mgp/test-utils';
-import { MGP_SCATTER_KERNEL_NAMES, registerScatterKernels, scatterSum } from './index';
+import { expectNoTensorLeak, useTestBackend } from '@mgp/test-utils';
+import {
+  MGP_SCATTER_KERNEL_NAMES,
+  registerScatterKernels,
+  scatterLogSumExp,
+  scatterMax,
+  scatterMean,
+  scatterSoftmax,
+  scatterSum,
+} from './index';
 
 describe('registration', () => {
   it('fixes the kernel names', () => {
@@ -22,16 +30,24 @@ describe('registration', () => {
     warn.mockRestore();
   });
 
-  it('a backend registered after import gets the typed-array kernel on first use', async () => {
+  it('a backend registered after import gets the tfjs-ops kernel on first use: values, gradients, no leaks', async () => {
     await useTestBackend('cpu');
-    const cpuFactory = tf.findBackendFactory('cpu');
-    tf.registerBackend('mgp-custom', cpuFactory);
+    tf.registerBackend('mgp-custom', tf.findBackendFactory('cpu'));
     tf.copyRegisteredKernels('cpu', 'mgp-custom');
     for (const name of MGP_SCATTER_KERNEL_NAMES) tf.unregisterKernel(name, 'mgp-custom');
     await tf.setBackend('mgp-custom');
-    const y = scatterSum(tf.tensor2d([[1], [2], [3]]), [1, 1, 0], 2);
-    expect(Array.from(y.dataSync())).toEqual([3, 3]);
+    const x = tf.tensor2d([[1], [2], [3]]);
+    expect(Array.from(scatterSum(x, [1, 1, 0], 2).dataSync())).toEqual([3, 3]);
     expect(tf.getKernel('MgpScatterSum', 'mgp-custom')).toBeDefined();
+    const profile = await tf.profile(() => scatterMax(x, [1, 1, 0], 2));
+    expect(profile.kernelNames).toContain('MgpScatterMax');
+    const grad = tf.grad((v: tf.Tensor) => tf.sum(scatterMax(v, [1, 1, 0], 2)))(x);
+    expect(Array.from(grad.dataSync())).toEqual([0, 1, 1]);
+    for (const op of [scatterSum, scatterMean, scatterMax, scatterLogSumExp, scatterSoftmax]) {
+      await expectNoTensorLeak(() => op(x, [1, 1, 0], 2));
+      await expectNoTensorLeak(() => tf.grad((v: tf.Tensor) => tf.sum(op(v, [1, 1, 0], 2)))(x));
+    }
+    tf.dispose([x, grad]);
     await tf.setBackend('cpu');
     tf.removeBackend('mgp-custom');
   });

@@ -34,9 +34,11 @@ async function main(argv: string[]): Promise<number> {
   const started = new Date();
   const machine = machineInfo();
   const t0 = performance.now();
-  const suite = await runSuite(options, SRC, (line) => console.log(`  ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s  ${line}`));
-  const report = buildReport(suite, machine, options, started);
   const out = options.outDir ? resolve(process.cwd(), options.outDir) : join(REPO, 'bench-results');
+  const log = (line: string) => console.log(`  ${((performance.now() - t0) / 1000).toFixed(0).padStart(4)} s  ${line}`);
+  // The report is rewritten after every job, so a run stopped half-way still leaves what it measured.
+  const suite = await runSuite(options, SRC, log, (partial) => writeReport(buildReport(partial, machine, options, started, true), out));
+  const report = buildReport(suite, machine, options, started);
   const paths = writeReport(report, out);
   console.log(`\n${reportMarkdown(report)}`);
   console.log(`Wrote ${paths.json}\n      ${paths.md}`);

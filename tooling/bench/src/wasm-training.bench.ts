@@ -10,6 +10,7 @@
 // start); this script works around both for the measurement only (see enableNodeThreads). It is an experiment,
 // not something @mgp/backend-wasm does.
 //
+// tsx is a devDependency of @mgp/bench: from the repository root, `npx --prefix tooling/bench tsx …` finds it.
 // Needs @mgp/backend-wasm built (dist/), or run with `--conditions=source` through tsx.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,10 @@ interface StepTimes {
   batch: number;
   warmup: number;
   stepsMs: number[];
+  /** CPU time of the process (all threads) per step: less sensitive than wall time to other load on the machine. */
+  cpuMsPerStep: number[];
   medianMs: number;
+  medianCpuMs: number;
   minMs: number;
   maxMs: number;
   loss: number[];
@@ -143,10 +147,14 @@ async function child(mode: string, args: string[]): Promise<void> {
   const losses: number[] = [];
   for (let i = 0; i < warmup; i++) losses.push(step());
   const stepsMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     losses.push(step());
     stepsMs.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpuMs.push((c.user + c.system) / 1000);
   }
   const result: StepTimes = {
     backend: tf.getBackend(),
@@ -154,7 +162,9 @@ async function child(mode: string, args: string[]): Promise<void> {
     batch,
     warmup,
     stepsMs: stepsMs.map((t) => Math.round(t * 10) / 10),
+    cpuMsPerStep: cpuMs.map((t) => Math.round(t * 10) / 10),
     medianMs: Math.round(median(stepsMs) * 10) / 10,
+    medianCpuMs: Math.round(median(cpuMs) * 10) / 10,
     minMs: Math.round(Math.min(...stepsMs) * 10) / 10,
     maxMs: Math.round(Math.max(...stepsMs) * 10) / 10,
     loss: losses.map((l) => Math.round(l * 1e4) / 1e4),
@@ -207,14 +217,18 @@ async function main(): Promise<void> {
   const warmup = argValue(args, '--warmup', 2);
   const batch = argValue(args, '--batch', 256);
   const threads = argValue(args, '--threads', 0);
-  const common = ['--batch', String(batch), '--warmup', String(warmup), ...(args.includes('--profile') ? ['--profile'] : [])];
+  const common = ['--batch', String(batch), ...(args.includes('--profile') ? ['--profile'] : [])];
 
   const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
   const loadBefore = load();
-  const wasm = await runChild('wasm', [...common, '--runs', String(runs)]);
-  const threaded = threads > 0 ? await runChild(`wasm-threads-${threads}`, [...common, '--runs', String(runs)]) : undefined;
+  const wasmArgs = [...common, '--runs', String(runs), '--warmup', String(warmup)];
+  const wasm = await runChild('wasm', wasmArgs);
+  const threaded = threads > 0 ? await runChild(`wasm-threads-${threads}`, wasmArgs) : undefined;
+  // A cpu step takes tens of seconds: one warm-up step is enough there.
   const cpu = args.includes('--skip-cpu') ? undefined : await runChild('cpu', [...common, '--runs', String(cpuRuns), '--warmup', '1']);
   const ms = (r: unknown) => (r && typeof r === 'object' && 'medianMs' in r ? (r as StepTimes).medianMs : undefined);
+  const cpuMsOf = (r: unknown) => (r && typeof r === 'object' && 'medianCpuMs' in r ? (r as StepTimes).medianCpuMs : undefined);
+  const ratio = (a?: number, b?: number) => (a && b ? Math.round((a / b) * 100) / 100 : undefined);
 
   const report = {
     benchmark: 'figure-1 CNN, one Adam training step',
@@ -223,8 +237,9 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: load() },
     results: { wasm, ...(threaded ? { [`wasm-threads-${threads}`]: threaded } : {}), ...(cpu ? { cpu } : {}) },
     ratios: {
-      cpuOverWasm: ms(cpu) && ms(wasm) ? Math.round((ms(cpu)! / ms(wasm)!) * 10) / 10 : undefined,
-      wasmOverThreaded: ms(threaded) && ms(wasm) ? Math.round((ms(wasm)! / ms(threaded)!) * 100) / 100 : undefined,
+      cpuOverWasm: ratio(ms(cpu), ms(wasm)),
+      cpuOverWasmByCpuTime: ratio(cpuMsOf(cpu), cpuMsOf(wasm)),
+      wasmOverThreaded: ratio(ms(wasm), ms(threaded)),
     },
     note: 'medians of timed steps after warm-up, each backend in a fresh process; the machine may be shared (see load averages)',
   };

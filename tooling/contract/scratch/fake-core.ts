@@ -18,7 +18,7 @@ export class LearntPrototypes extends tf.layers.Layer {
   constructor(private a: any) { super(a); }
   build(s: tf.Shape | tf.Shape[]) {
     const d = (s as number[])[1];
-    const r = this.a.prototypesRegularizer; const reg = r instanceof FakeReg ? r : r ? new FakeReg(r.config.D, r.config) : undefined;
+    const r = this.a.prototypesRegularizer; const reg = r instanceof FakeReg ? r : r ? new FakeReg(r.config.D ?? r.config.d, r.config) : undefined;
     this.p = this.addWeight('prototypes', [this.a.numPrototypes, d], 'float32', this.a.initialPrototypes ? { apply: () => tf.tensor2d(this.a.initialPrototypes) } as any : tf.initializers.zeros(), reg as any, true);
     this.built = true;
   }

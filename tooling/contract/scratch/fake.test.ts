@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-vi.mock('@mgp/core', async (orig) => ({ ...(await orig<object>()), ...(await import('./fake-core')) }));
+vi.mock('@mgp/core', async (orig) => ({ ...(await orig<object>()), ...(await import('./core-with-fakes')) }));
 const { describeTarget } = await import('../src/runner/describe-target');
 const { nodeDriver } = await import('../src/node/driver');
 const { ContractSummary } = await import('../src/summary');

@@ -1,2 +1,2 @@
 import { packageTests } from '@mgp/build-config/vitest';
-export default packageTests({ include: ['scratch/ser.test.ts'], testTimeout: 600_000 });
+export default packageTests({ include: ['scratch/browser-fake.test.ts'], testTimeout: 600_000 });

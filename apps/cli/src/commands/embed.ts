@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
-import { embedMetric } from '../train/methods/core-pending';
+import { embedMetric } from '@mgp/core';
 import { rankLoss, scaleFreeDistortion } from '@mgp/metrics';
 import { BACKENDS, startBackend, type BackendName } from '../backend';
 import { readHierarchyFile } from '../data/hierarchy-file';
@@ -15,6 +15,7 @@ interface EmbedOptions {
   loss: 'rank' | 'distortion';
   steps?: number;
   lr?: number;
+  restarts?: number;
   seed: number;
   backend: BackendName;
   out?: string;
@@ -31,6 +32,7 @@ export function embedCommand(io: CliIo): Command {
     .option('--loss <loss>', 'rank or distortion', choiceOption(['rank', 'distortion'] as const), 'distortion')
     .option('--steps <n>', 'optimization steps (default: @mgp/core’s)', intOption(1, 10_000_000))
     .option('--lr <x>', 'learning rate (default: @mgp/core’s)', numberOption(0))
+    .option('--restarts <n>', 'independent runs; the one that fits D best is kept', intOption(1, 1000))
     .option('--seed <n>', 'random seed', intOption(0, 2 ** 31 - 1), 0)
     .option('--backend <name>', `tfjs backend: ${BACKENDS.join(' or ')} (a small problem: cpu is fine)`, choiceOption(BACKENDS), 'cpu')
     .option('--out <file>', 'write the JSON to this file instead of stdout')
@@ -46,11 +48,12 @@ export async function embedHierarchy(options: EmbedOptions) {
   const h = readHierarchyFile(options.hierarchy);
   await startBackend(options.backend);
   const D = h.distanceMatrix();
-  const points = await embedMetric(D, options.dim, {
+  const points = embedMetric(D, options.dim, {
     loss: options.loss,
     seed: options.seed,
     ...(options.steps !== undefined ? { steps: options.steps } : {}),
     ...(options.lr !== undefined ? { learningRate: options.lr } : {}),
+    ...(options.restarts !== undefined ? { restarts: options.restarts } : {}),
   });
   const prototypes = points.arraySync() as number[][];
   const quality = tf.tidy(() => ({

@@ -1,6 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { deriveSeed } from '../rng';
 import { TorchBatchNorm } from './batch-norm';
+import { InputConv2D } from './input-conv';
 import { torchLikeInit } from './init';
 
 export interface Figure1NetworkOptions {
@@ -26,15 +27,11 @@ export function buildFigure1Network(options: Figure1NetworkOptions = {}): tfl.La
   const channels = [16, 16, 32];
   let inChannels = 1;
   channels.forEach((filters, i) => {
-    x = tfl.layers
-      .conv2d({
-        filters,
-        kernelSize: 3,
-        padding: 'valid',
-        name: `conv${i + 1}`,
-        ...torchLikeInit(inChannels * 9, deriveSeed(seed, i)),
-      })
-      .apply(x) as tfl.SymbolicTensor;
+    const conv =
+      i === 0
+        ? new InputConv2D({ filters, kernelSize: 3, inputChannels: inChannels, seed: deriveSeed(seed, i), name: 'conv1' })
+        : tfl.layers.conv2d({ filters, kernelSize: 3, padding: 'valid', name: `conv${i + 1}`, ...torchLikeInit(inChannels * 9, deriveSeed(seed, i)) });
+    x = conv.apply(x) as tfl.SymbolicTensor;
     x = new TorchBatchNorm({ momentum: 0.1, epsilon: 1e-5, name: `bn${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     x = tfl.layers.reLU({ name: `relu${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     if (i < 2) x = tfl.layers.maxPooling2d({ poolSize: 2, name: `pool${i + 1}` }).apply(x) as tfl.SymbolicTensor;

@@ -22,7 +22,7 @@ describe('runJobs', () => {
       { methodId: 'no-such-method', context, title: 'b' },
       { methodId: 'free', context, title: 'c' },
     ];
-    const data = { train, test, settings: { schedule: { ...SEED_SCHEDULE, epochs: 1 }, batchSize: 32, momentum: 0.9 } };
+    const data = { train, test, settings: { schedule: { ...SEED_SCHEDULE, epochs: 2 }, batchSize: 32, momentum: 0.9 } };
     const results = await runJobs(jobs, data, { workers: 2, backend: 'wasm' }, createProgress({ quiet: true }));
     expect(results.map((r) => r.job.title)).toEqual(['a', 'b', 'c']);
     expect('error' in results[1] && results[1].error).toBe("unknown method 'no-such-method'");
@@ -31,6 +31,9 @@ describe('runJobs', () => {
     // Same method, same seed: the same model, bit for bit.
     expect(Array.from(a!.test.scores)).toEqual(Array.from(c!.test.scores));
     expect(a!.leakedTensors).toBe(0);
+    // Nothing accumulates from one epoch to the next.
+    const [first, second] = a!.training.tensorsAfterEpoch;
+    expect(second).toBe(first);
   });
 
   it('runs in this thread from TypeScript sources (worker threads need the built dist/worker.js)', () => {

@@ -43,8 +43,11 @@ function isRegularizer(object: tf.serialization.Serializable): object is Regular
   return object instanceof RegularizerBase;
 }
 
+/** tfjs-layers' Initializer base class (exported only through its factories), the parent of Zeros. */
+const InitializerBase: unknown = Object.getPrototypeOf(tfl.initializers.zeros().constructor);
+
 function isInitializer(object: tf.serialization.Serializable): object is Initializer {
-  return typeof (object as Partial<Initializer>).apply === 'function';
+  return typeof InitializerBase === 'function' && object instanceof InitializerBase;
 }
 
 /** Checks initialPrototypes (tensor or nested array) and returns its values and shape; no tensor is made. */

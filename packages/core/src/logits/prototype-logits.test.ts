@@ -5,11 +5,11 @@ import {
   expectNoTensorLeak,
   expectNoTensorOfShape,
   goldenCases,
-  maxRelativeError,
   useTestBackend,
 } from '@mgp/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prototypeLogits } from './prototype-logits';
+import { formatGoldenErrors, goldenError, randomMatrix } from '../test-support';
 import { PROTOTYPE_METRICS, type PrototypeMetric } from './metric';
 
 beforeAll(async () => {
@@ -51,16 +51,7 @@ function referenceLogit(x: number[], p: number[], metric: PrototypeMetric, delta
   }
 }
 
-function randomMatrix(rows: number, cols: number, seed: number): number[][] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-  return Array.from({ length: rows }, () => Array.from({ length: cols }, () => next() * 2 - 1));
-}
-
-const goldenErrors: Record<string, number> = {};
+const goldenErrors: Record<string, { abs: number; rel: number }> = {};
 
 describe.each(goldenCases)('prototypeLogits on %s', (name, golden) => {
   it.each(GOLDEN_KEYS)('reproduces prototype_logits (%s)', (metric, key, delta) => {
@@ -68,7 +59,7 @@ describe.each(goldenCases)('prototypeLogits on %s', (name, golden) => {
     const logits = tf.tidy(() =>
       prototypeLogits(tf.tensor2d(golden.inputs.embeddings), tf.tensor2d(golden.inputs.prototypes), { metric, delta }).arraySync(),
     );
-    goldenErrors[`${name} ${key}`] = maxRelativeError(logits, expected);
+    goldenErrors[`${name} ${key}`] = goldenError(logits, expected);
     expectClose(logits, expected, { rtol: 1e-4, atol: 1e-5 });
   });
 });
@@ -190,6 +181,6 @@ describe('prototypeLogits bad inputs', () => {
 
 describe('golden max errors', () => {
   it('reports', () => {
-    console.log('prototype_logits max relative errors', JSON.stringify(goldenErrors));
+    console.log('prototype_logits max relative errors', `\n${formatGoldenErrors(goldenErrors)}`);
   });
 });

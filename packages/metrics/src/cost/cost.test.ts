@@ -16,6 +16,7 @@ import {
   hypersphericalLoss,
   mistakeSeverity,
   MistakeSeverityMeter,
+  separationLoss,
   softLabelCrossEntropy,
   softLabels,
 } from '../index';
@@ -166,7 +167,12 @@ describe('rank-4 logits [B, H, W, K] (channels-last) give what their flattened r
     const targets = softLabels(D, y, { beta: 2 });
     expect(targets.shape).toEqual([2, 3, 4, K]);
     expectClose(tf.sum(targets, -1).dataSync(), new Array(24).fill(1));
-    tf.dispose([x4, decision, y, targets]);
+    const [m2, m4] = [new AverageCostMeter(D), new AverageCostMeter(D)];
+    const x2 = tf.tensor2d(flat);
+    m2.update(x2, y4);
+    m4.update(x4, y);
+    expectClose(m4.result(), m2.result());
+    tf.dispose([x4, x2, decision, y, targets]);
   });
 });
 
@@ -177,6 +183,7 @@ describe('gradients and leaks', () => {
       (z: tf.Tensor) => emdLoss(z, Y, D),
       (z: tf.Tensor) => softLabelCrossEntropy(z, Y, D, { focalGamma: 1, ignoreIndex: 0 }),
       (z: tf.Tensor) => hypersphericalLoss(z, Y, { reduction: 'mean' }) as tf.Scalar,
+      (z: tf.Tensor) => separationLoss(z as tf.Tensor2D),
     ];
     for (const loss of losses) {
       const g = tf.grad(loss)(x);

@@ -13,10 +13,7 @@ export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
     const na = tf.sum(tf.square(a), 1, true);
     return tf.concat([tf.mul(a, -2), na, tf.onesLike(na)], 1);
   });
-  const right = a === b ? tf.tidy(() => {
-    const na = tf.sum(tf.square(a), 1, true);
-    return tf.concat([a, tf.onesLike(na), na], 1);
-  }) : tf.tidy(() => {
+  const right = tf.tidy(() => {
     const nb = tf.sum(tf.square(b), 1, true);
     return tf.concat([b, tf.onesLike(nb), nb], 1);
   });
@@ -47,11 +44,21 @@ export function squaredGrads(a: tf.Tensor2D, b: tf.Tensor2D, g: tf.Tensor2D): [t
 }
 
 /**
- * ∂L/∂(D²) from ∂L/∂D for D = √(D²): G / 2D, and 0 where D = 0 (coincident points: a subgradient, not NaN).
- * Masked with step(D) rather than divNoNan, whose `where` copies its K×K operands several times.
+ * ∂L/∂(D²) from ∂L/∂D for D = √(D²): G / 2D (`factor` 0.5 / D), and 0 where D = 0 (coincident points: a
+ * subgradient, not NaN). Masked with step(D) rather than divNoNan, whose `where` copies its operands.
  */
-export function sqrtBackward(g: tf.Tensor, d: tf.Tensor): tf.Tensor2D {
-  return tf.tidy(() => tf.div(tf.mul(g, tf.step(d)), tf.maximum(tf.mul(d, 2), 1e-30)) as tf.Tensor2D);
+export function sqrtBackward(g: tf.Tensor, d: tf.Tensor, factor = 0.5): tf.Tensor2D {
+  // Intermediates are freed one by one: at most three K×K temporaries at a time.
+  const live = tf.step(d); // 1 where D > 0
+  const numerator = tf.mul(g, live);
+  live.dispose();
+  const denominator = tf.maximum(d, 1e-30);
+  const quotient = tf.div(numerator, denominator);
+  tf.dispose([numerator, denominator]);
+  if (factor === 1) return quotient as tf.Tensor2D;
+  const out = tf.mul(quotient, factor);
+  quotient.dispose();
+  return out as tf.Tensor2D;
 }
 
 /** Rows scaled to unit norm, and the norm used (clamped at COSINE_EPS). */

@@ -1,7 +1,6 @@
 // The exact distortion loss over all K² − K pairs as one fused op: the forward computes the loss and
 // W = ∂L/∂(P·Pᵀ-shaped quantity), so backward is a single matMul and only one K×K tensor is kept for it.
 import * as tf from '@tensorflow/tfjs-core';
-import { sqrtBackward } from '../distances/cross';
 import type { Metric } from '../distances/metric';
 import { selfCosine, selfCosineGradSymmetric, selfSquared, selfSquaredGradSymmetric, symmetrize } from '../distances/self';
 import { customOp } from '../internal/custom-grad';
@@ -23,16 +22,21 @@ export function matrixDistortionLoss(points: tf.Tensor2D, inv: tf.Tensor2D, scal
 
     const a = tf.mul(d, inv);
     const s = tf.tidy(() => (scaleFree ? tf.divNoNan(tf.sum(a), tf.sum(tf.square(a))) : tf.scalar(1)));
-    const r = tf.tidy(() => tf.sub(tf.mul(a, s), 1)); // −1 on the diagonal, where a = 0
+    const scaled = tf.mul(a, s);
     a.dispose();
+    const r = tf.sub(scaled, 1); // −1 on the diagonal, where a = 0
+    scaled.dispose();
     // Each of the K diagonal terms adds exactly (0 − 1)² = 1.
     const value = tf.tidy(() => tf.div(tf.sub(tf.sum(tf.square(r)), k), pairs)) as tf.Scalar;
-    const gd = tf.tidy(() => tf.mul(tf.mul(r, inv), tf.mul(s, 2 / pairs))) as tf.Tensor2D; // ∂L/∂d, 0 on the diagonal
+    // ∂L/∂d (0 on the diagonal); for the euclidean metric, ½ of it, the ½ of ∂d/∂d² = 1/2d folded in here.
+    const euclidean = metric === 'euclidean';
+    const weighted = tf.mul(r, inv);
     r.dispose();
+    const gd = tf.tidy(() => tf.mul(weighted, tf.mul(s, (euclidean ? 1 : 2) / pairs))) as tf.Tensor2D;
+    weighted.dispose();
     s.dispose();
-    const gBase = metric === 'euclidean' ? tf.tidy(() => sqrtBackward(gd, d)) : gd; // ∂L/∂d²  (or ∂L/∂(1 − UUᵀ))
-    if (gBase !== gd) gd.dispose();
-    d.dispose();
+    const gBase = euclidean ? overDistance(gd, d) : gd; // ∂L/∂d² (or ∂L/∂(1 − UUᵀ), or ∂L/∂d²)
+    if (!euclidean) d.dispose();
     const w = symmetrize(gBase);
     gBase.dispose();
 
@@ -47,4 +51,16 @@ export function matrixDistortionLoss(points: tf.Tensor2D, inv: tf.Tensor2D, scal
     return { value, gradFunc: (dy, [sp, sw]) => [tf.mul(selfSquaredGradSymmetric(sp as tf.Tensor2D, sw as tf.Tensor2D), dy)] };
   });
   return op(points);
+}
+
+/** g / d where d > 0 and 0 where d = 0 (as sqrtBackward), consuming g and d so K×K intermediates do not pile up. */
+function overDistance(g: tf.Tensor2D, d: tf.Tensor2D): tf.Tensor2D {
+  const live = tf.step(d);
+  const numerator = tf.mul(g, live);
+  tf.dispose([live, g]);
+  const denominator = tf.maximum(d, 1e-30);
+  d.dispose();
+  const out = tf.div(numerator, denominator) as tf.Tensor2D;
+  tf.dispose([numerator, denominator]);
+  return out;
 }

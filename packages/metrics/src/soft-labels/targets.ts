@@ -1,7 +1,6 @@
 // Soft labels from a cost matrix (Bertinetto et al., "Making Better Mistakes"; the seed's SoftCrossEntropy):
 // the target of class y puts mass softmax(−β D[y] / max D) on every class.
 import * as tf from '@tensorflow/tfjs-core';
-import { maskIgnored } from '../internal/classification';
 import { assertNumber, readCostMatrix, readLabels, type CostMatrixInput, type LabelsInput } from '../validation';
 
 export interface SoftLabelOptions {
@@ -23,5 +22,8 @@ export function softLabels(D: CostMatrixInput, labels: LabelsInput, { beta = 1 }
   assertNumber(fn, 'options.beta', beta, { min: 0 });
   const y = readLabels(fn, 'labels', labels, { numClasses: size });
   const shape = labels instanceof tf.Tensor ? labels.shape : [y.length];
-  return tf.tidy(() => tf.reshape(tf.exp(tf.gather(logTargetTable(values, size, beta), tf.tensor1d(maskIgnored(y, undefined).labels, 'int32'))), [...shape, size]));
+  return tf.tidy(() => {
+    const rows = tf.gather(logTargetTable(values, size, beta), tf.tensor1d(y, 'int32'));
+    return tf.reshape(tf.exp(rows), [...shape, size]);
+  });
 }

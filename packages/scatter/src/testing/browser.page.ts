@@ -1,9 +1,11 @@
 // The Chromium test page (built by @mgp/browser-harness): the same checks as the Node tests, on 'webgl' and 'wasm'.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import fc from 'fast-check';
 import { exposeTests, wasmBaseUrl } from '../../../../tooling/browser-harness/src/page';
 import { scatterCases } from './cases';
-import { checkForward, checkGradient, KERNEL_OPS, OP_NAMES } from './checks';
+import { checkForward, checkGradient, FACADE_OPS, KERNEL_OPS, OP_NAMES } from './checks';
+import { mismatch } from './reference';
 
 setWasmPaths(wasmBaseUrl());
 
@@ -45,6 +47,59 @@ exposeTests({
     const out: Array<Record<string, unknown>> = [];
     for (const c of scatterCases().filter((k) => k.shape.reduce((a, b) => a * b, 1) <= 200)) {
       for (const op of OP_NAMES) out.push({ case: c.name, op, ...(await checkGradient(op, c, c.ids.length + 5)) });
+    }
+    return out;
+  },
+  /** fast-check: on random shapes, axes, segmentations and values, the kernel equals the built-in path. */
+  async property(backend) {
+    await use(backend);
+    const problem = fc
+      .record({
+        shape: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 3 }),
+        axisSeed: fc.nat(),
+        numSegments: fc.integer({ min: 1, max: 12 }),
+      })
+      .chain(({ shape, axisSeed, numSegments }) => {
+        const axis = axisSeed % shape.length;
+        const size = shape.reduce((a, b) => a * b, 1);
+        return fc.record({
+          shape: fc.constant(shape),
+          axis: fc.constant(axis),
+          numSegments: fc.constant(numSegments),
+          ids: fc.array(fc.integer({ min: 0, max: numSegments - 1 }), { minLength: shape[axis], maxLength: shape[axis] }),
+          values: fc.array(fc.float({ min: -3, max: 3, noNaN: true, noDefaultInfinity: true }), { minLength: size, maxLength: size }),
+          op: fc.constantFrom(...OP_NAMES),
+        });
+      });
+    const details = fc.check(
+      fc.property(problem, ({ shape, axis, numSegments, ids, values, op }) => {
+        const [k, b] = tf.tidy(() => {
+          const x = tf.tensor(values, shape);
+          return [
+            KERNEL_OPS[op](x, ids, numSegments, { axis }).dataSync(),
+            FACADE_OPS[op](x, ids, numSegments, { axis, implementation: 'builtin' }).dataSync(),
+          ];
+        });
+        return mismatch(k, b) === 'equal';
+      }),
+      { numRuns: 40, seed: 424242 },
+    );
+    return { failed: details.failed, numRuns: details.numRuns, counterexample: details.counterexample ? JSON.stringify(details.counterexample) : null };
+  },
+  /**
+   * Restarts the webgl backend as WebGL1 (tfjs's WEBGL_VERSION flag) to run the shader's constant-bound loop
+   * variant. Leaves the page's webgl backend on WebGL1: call it last.
+   */
+  async webgl1Forward() {
+    const factory = tf.findBackendFactory('webgl');
+    tf.removeBackend('webgl');
+    tf.env().reset(); // flags evaluated for the WebGL2 context (timer queries, fences, …) are re-evaluated
+    tf.env().set('WEBGL_VERSION', 1);
+    tf.registerBackend('webgl', factory, 2);
+    await use('webgl');
+    const out: Array<Record<string, unknown>> = [{ case: 'WEBGL_VERSION', op: '-', webglVersion: tf.env().getNumber('WEBGL_VERSION') === 1 }];
+    for (const c of scatterCases().slice(0, 5)) {
+      for (const op of OP_NAMES) out.push({ case: c.name, op, ...(await checkForward(op, c, c.ids.length + 17)) });
     }
     return out;
   },

@@ -4,14 +4,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, Benchmark } from '../harness/types';
 import { figure1Backbone } from '../shared/figure1-model';
 import { loadDigits, type Digits } from '../shared/mnist';
+import { denseHead, prototypeHead, prototypeHeadApi, type Head } from '../shared/heads';
 import { optionalExport } from '../shared/optional';
 import { layerVariables, trainStep } from '../shared/step';
-import * as tfl from '@tensorflow/tfjs-layers';
 
 const BATCH = 256;
 const CLASSES = 10;
-
-type PrototypeLogits = (x: tf.Tensor2D, p: tf.Tensor2D, o: { metric: string }) => tf.Tensor2D;
 
 interface Batch {
   x: tf.Tensor4D;
@@ -29,22 +27,16 @@ function batches(d: Digits): Batch[] {
   return out;
 }
 
-/** A head maps the [n, 2] embeddings to [n, 10] logits and owns its variables. */
-interface EpochHead {
-  logits(e: tf.Tensor2D): tf.Tensor2D;
-  variables: tf.Variable[];
-  dispose(): void;
-}
 
-function epochCase(id: string, digits: () => Digits, makeHead: () => EpochHead, params: Record<string, string | number>): BenchCase {
+function epochCase(id: string, digits: () => Digits, makeHead: () => Head | Promise<Head>, params: Record<string, string | number>): BenchCase {
   return {
     id,
     params: { batch: BATCH, ...params },
     warmup: 1,
-    setup() {
+    async setup() {
       const data = batches(digits());
       const backbone = figure1Backbone(0);
-      const head = makeHead();
+      const head = await makeHead();
       const vars = [...layerVariables(backbone), ...head.variables];
       const optimizer = tf.train.adam(1e-3);
       return {
@@ -72,27 +64,17 @@ export const figure1Epoch: Benchmark = {
     if (ctx.backend === 'cpu' && !ctx.explicitBackend) {
       return { cases: [], comparisons: [], skip: 'the cpu backend takes about 27 s a batch of this CNN (issue 10); run with --backend cpu to include it' };
     }
-    const found = await optionalExport<PrototypeLogits>('@mgp/core', () => import('@mgp/core'), 'prototypeLogits');
+    const found = await optionalExport<unknown>('@mgp/core', () => import('@mgp/core'), 'prototypeLogits');
     if (!found.ok) return { cases: [], comparisons: [], skip: found.reason };
+    const api = (await prototypeHeadApi()).split(' (')[0];
     const count = ctx.quick ? 1024 : 10_000;
     let cached: Digits | null = null;
     const digits = () => (cached ??= loadDigits(count));
     const dense = 'dense-head';
     const proto = 'prototype-head/euclidean';
     const cases: BenchCase[] = [
-      epochCase(dense, digits, () => {
-        const layer = tfl.layers.dense({ units: CLASSES, inputShape: [2] });
-        tf.tidy(() => {
-          layer.apply(tf.zeros([1, 2]));
-        });
-        return { logits: (e) => layer.apply(e) as tf.Tensor2D, variables: layerVariables(layer), dispose: () => layer.dispose() };
-      }, { images: count, head: 'tf.layers.dense(10)' }),
-      epochCase(proto, digits, () => {
-        const init = tf.randomNormal([CLASSES, 2], 0, 1, 'float32', 4);
-        const p = tf.variable(init);
-        init.dispose();
-        return { logits: (e) => found.value(e, p as tf.Tensor2D, { metric: 'euclidean' }), variables: [p], dispose: () => p.dispose() };
-      }, { images: count, head: 'prototypeLogits (10 learnt prototypes, euclidean)' }),
+      epochCase(dense, digits, () => denseHead(CLASSES, 2), { images: count, head: 'tf.layers.dense(10)' }),
+      epochCase(proto, digits, () => prototypeHead(CLASSES, 2, 'euclidean'), { images: count, head: `${api}, 10 prototypes, euclidean` }),
     ];
     return {
       cases,

@@ -23,9 +23,13 @@ export async function openBrowserHost(): Promise<{ host: BrowserHost } | { reaso
   }
   const missing = harness.chromiumUnavailableReason?.();
   if (missing) return { reason: missing };
-  let session: Awaited<ReturnType<typeof harness.openBrowserSession>>;
+  type Session = Awaited<ReturnType<typeof harness.openBrowserSession>>;
+  const open = () => harness.openBrowserSession({ entry: PAGE_ENTRY, loadTimeoutMs: 180_000, site });
+  let site: string | undefined;
+  let session: Session;
   try {
-    session = await harness.openBrowserSession({ entry: PAGE_ENTRY, loadTimeoutMs: 180_000 });
+    site = await harness.buildPage({ entry: PAGE_ENTRY });
+    session = await open();
   } catch (err) {
     return { reason: `the bench page did not open in Chromium (${String(err).split('\n')[0].slice(0, 300)})` };
   }
@@ -35,7 +39,11 @@ export async function openBrowserHost(): Promise<{ host: BrowserHost } | { reaso
         const outcome = await session.call('runBenchJob', spec, timeoutMs);
         if (outcome.ok) return outcome.value as JobOutput[];
         const errors = session.pageErrors.slice(-2).join(' | ');
-        return [failedJob(spec, `Chromium: ${(outcome.error ?? 'failed').split('\n')[0].slice(0, 300)}${errors ? `; page errors: ${errors}` : ''}`)];
+        const failed = [failedJob(spec, `Chromium: ${(outcome.error ?? 'failed').split('\n')[0].slice(0, 300)}${errors ? `; page errors: ${errors}` : ''}`)];
+        // A page still busy with a timed-out job would hold up the next ones: start a fresh browser.
+        await session.close().catch(() => undefined);
+        session = await open();
+        return failed;
       },
       close: () => session.close(),
     },

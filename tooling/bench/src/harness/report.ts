@@ -10,6 +10,8 @@ import type { CaseResult, ComparisonRow, JobOutput } from './types';
 
 export interface BenchReport {
   schema: 1;
+  /** True while the run is still going (the report is rewritten after each job). */
+  partial: boolean;
   startedAt: string;
   finishedAt: string;
   machine: MachineInfo;
@@ -22,7 +24,7 @@ export interface BenchReport {
   scripts: ScriptRun[];
 }
 
-export function buildReport(suite: SuiteOutput, machine: MachineInfo, options: BenchOptions, startedAt: Date): BenchReport {
+export function buildReport(suite: SuiteOutput, machine: MachineInfo, options: BenchOptions, startedAt: Date, partial = false): BenchReport {
   const backends = new Map<string, BenchReport['backends'][number]>();
   for (const j of suite.jobs) {
     const key = `${j.environment}:${j.backend}`;
@@ -32,6 +34,7 @@ export function buildReport(suite: SuiteOutput, machine: MachineInfo, options: B
   for (const j of suite.jobs) for (const n of j.notes) if (!notes.includes(`${j.benchmark}: ${n}`)) notes.push(`${j.benchmark}: ${n}`);
   return {
     schema: 1,
+    partial,
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine,
@@ -56,6 +59,7 @@ export function reportMarkdown(r: BenchReport): string {
     ...r.skipped.map((s) => `${s.benchmark} on ${s.environment === 'node' ? s.backend : `chromium:${s.backend}`} not run: ${s.reason}`),
     ...r.notes,
   ];
+  if (r.partial) header.unshift('**Partial: the run was still going when this was written.**');
   let md = renderMarkdown({ title: 'pnpm bench', header, rows: r.comparisons, unrun, notes });
   for (const s of r.scripts) {
     md += `\n## ${s.file.split('/').pop()} (${s.status}, ${s.seconds} s${s.reason ? `: ${s.reason}` : ''})\n\n\`\`\`\n${s.outputTail}\n\`\`\`\n`;

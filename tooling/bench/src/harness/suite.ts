@@ -55,7 +55,7 @@ function specFor(ref: string, t: Target, o: BenchOptions): JobSpec {
   };
 }
 
-export async function runSuite(o: BenchOptions, srcDir: string, log: (line: string) => void): Promise<SuiteOutput> {
+export async function runSuite(o: BenchOptions, srcDir: string, log: (line: string) => void, progress?: (partial: SuiteOutput) => void): Promise<SuiteOutput> {
   const notes: string[] = [];
   const external = o.external ? findExternalFiles(srcDir) : [];
   // The harness self-test runs only when --filter names it.
@@ -67,11 +67,18 @@ export async function runSuite(o: BenchOptions, srcDir: string, log: (line: stri
 
   const nodeTargets: Target[] = NODE_BACKENDS.filter((b) => backendSelected(o.backends, `node:${b}`)).map((backend) => ({ environment: 'node', backend }));
   const jobs: JobOutput[] = [];
-  const timeoutMs = (o.quick ? 15 : 90) * 60_000;
-  for (const t of nodeTargets) {
+  const scripts: ScriptRun[] = [];
+  const timeoutMs = (o.quick ? 12 : 90) * 60_000;
+  const done = (outs: JobOutput[]) => {
+    jobs.push(...outs);
+    progress?.({ jobs, scripts, notes });
+  };
+  const anyBackend = new Set(BENCHMARKS.filter((b) => b.anyBackend).map((b) => b.name));
+  for (const [n, t] of nodeTargets.entries()) {
     for (const ref of refs) {
+      if (anyBackend.has(ref) && n > 0) continue;
       const spec = specFor(ref, t, o);
-      jobs.push(...(o.inProcess ? await inProcess(spec, log) : await runWorker(spec, timeoutMs, log)));
+      done(o.inProcess ? await inProcess(spec, log) : await runWorker(spec, timeoutMs, log));
     }
   }
 
@@ -84,7 +91,7 @@ export async function runSuite(o: BenchOptions, srcDir: string, log: (line: stri
     else {
       try {
         for (const t of browserTargets) {
-          for (const ref of refs.filter((r) => PAGE_NAMES.has(r))) jobs.push(...(await inBrowser(opened.host, specFor(ref, t, o), timeoutMs, log)));
+          for (const ref of refs.filter((r) => PAGE_NAMES.has(r))) done(await inBrowser(opened.host, specFor(ref, t, o), timeoutMs, log));
         }
       } finally {
         await opened.host.close();
@@ -92,11 +99,11 @@ export async function runSuite(o: BenchOptions, srcDir: string, log: (line: stri
     }
   }
 
-  const scripts: ScriptRun[] = [];
   for (const f of external.filter((e) => e.kind === 'script')) {
     if (!benchmarkSelected(o.filter, scriptName(f))) continue;
     log(`script ${scriptName(f)}`);
     scripts.push(await runScript(f, o, timeoutMs));
+    progress?.({ jobs, scripts, notes });
   }
   return { jobs, scripts, notes };
 }
@@ -116,12 +123,18 @@ async function inBrowser(host: BrowserHost, spec: JobSpec, timeoutMs: number, lo
   return host.run(spec, timeoutMs);
 }
 
+/** Scripts whose own options make the short pass (besides --quick, which every script is given). */
+const QUICK_SCRIPT_ARGS: Record<string, string[]> = {
+  'wasm-training': ['--runs', '3', '--cpu-runs', '1', '--warmup', '1'],
+};
+
 export function scriptName(f: ExternalFile): string {
   return f.file.split('/').pop()?.replace(/\.bench\.ts$/, '') ?? f.file;
 }
 
 async function runScript(f: ExternalFile, o: BenchOptions, timeoutMs: number): Promise<ScriptRun> {
-  const res: ChildResult = await runNode(f.file, o.quick ? ['--quick'] : [], { timeoutMs, flags: ['--expose-gc'] });
+  const args = o.quick ? ['--quick', ...(QUICK_SCRIPT_ARGS[scriptName(f)] ?? [])] : [];
+  const res: ChildResult = await runNode(f.file, args, { timeoutMs, flags: ['--expose-gc'] });
   const ok = res.code === 0 && !res.timedOut;
   return {
     file: f.file,

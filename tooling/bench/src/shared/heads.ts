@@ -16,9 +16,21 @@ export interface Head {
 }
 
 type PrototypeLogits = (x: tf.Tensor2D, p: tf.Tensor2D, o: { metric: HeadMetric }) => tf.Tensor2D;
+type LearntPrototypesClass = new (args: { numPrototypes: number; metric: HeadMetric }) => tfl.layers.Layer;
 
-/** @mgp/core's prototype logits against K learnt prototypes [K, d] (a variable, as the layer holds them). */
+/**
+ * @mgp/core's prototype head with K learnt prototypes: the LearntPrototypes layer where @mgp/core exports it,
+ * else prototypeLogits against a [K, d] variable (what the layer computes).
+ */
 export async function prototypeHead(k: number, d: number, metric: HeadMetric): Promise<Head> {
+  const layerClass = await optionalExport<LearntPrototypesClass>('@mgp/core', () => import('@mgp/core'), 'LearntPrototypes');
+  if (layerClass.ok) {
+    const layer = new layerClass.value({ numPrototypes: k, metric });
+    tf.tidy(() => {
+      layer.apply(tf.zeros([1, d])); // builds the prototypes
+    });
+    return { logits: (x) => layer.apply(x) as tf.Tensor2D, variables: layerVariables(layer), api: 'LearntPrototypes', dispose: () => layer.dispose() };
+  }
   const found = await optionalExport<PrototypeLogits>('@mgp/core', () => import('@mgp/core'), 'prototypeLogits');
   if (!found.ok) throw new Error(found.reason);
   const logitsOf = found.value;
@@ -29,6 +41,12 @@ export async function prototypeHead(k: number, d: number, metric: HeadMetric): P
     api: 'prototypeLogits',
     dispose: () => p.dispose(),
   };
+}
+
+/** Which API `prototypeHead` uses, for the report. */
+export async function prototypeHeadApi(): Promise<string> {
+  const layerClass = await optionalExport<LearntPrototypesClass>('@mgp/core', () => import('@mgp/core'), 'LearntPrototypes');
+  return layerClass.ok ? 'LearntPrototypes layer' : `prototypeLogits against a [K, d] variable (${layerClass.reason})`;
 }
 
 /** tf.layers.dense with K units on d inputs (kernel and bias). */

@@ -11,9 +11,9 @@ export const PAGE = fileURLToPath(new URL('./page.ts', import.meta.url));
 
 let site: Promise<string> | undefined;
 
-/** The page is built once per run and opened once per target. */
+/** The page is built once per run and opened once per target. MGP_CONTRACT_SITE: a site built before (reruns). */
 export function contractSite(): Promise<string> {
-  site ??= buildContractPage(PAGE);
+  site ??= process.env.MGP_CONTRACT_SITE ? Promise.resolve(process.env.MGP_CONTRACT_SITE) : buildContractPage(PAGE);
   return site;
 }
 

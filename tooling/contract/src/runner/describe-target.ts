@@ -60,12 +60,12 @@ export function describeTarget(
     };
 
     it('useBackend() reports what is in use (BackendInfo)', () => {
-      const { info, epsilon } = requireStarted();
+      const { info, epsilon, scatter } = requireStarted();
       expect(info.name).toBe(target.tfjsName);
       expect(info.tfjsVersion).toMatch(/^4\.22\./);
       expect(Array.isArray(info.extraKernels) && Array.isArray(info.notes)).toBe(true);
       if (target.floatPrecision !== undefined) expect(info.floatPrecision).toBe(target.floatPrecision);
-      if (target.scatterKernels) expect(info.extraKernels.filter((k) => k.startsWith('Mgp')).length, 'Mgp* kernels reported').toBeGreaterThan(0);
+      if (target.scatterKernels) expect(info.extraKernels.filter((k) => k.startsWith('Mgp')).length, `Mgp* kernels reported (@mgp/scatter ${scatter})`).toBeGreaterThan(0);
       // On float16, floors below 1e-4 round to 0: the adapter must make tf.backend().epsilon() at least that.
       if (info.floatPrecision === 16) expect(epsilon).toBeGreaterThanOrEqual(1e-4);
     });

@@ -13,4 +13,6 @@ export interface StartedBackend {
   info: BackendInfo;
   /** tf.backend().epsilon() once started. */
   epsilon: number;
+  /** Chromium: how the page's `import('@mgp/scatter')` went. */
+  scatter?: string;
 }

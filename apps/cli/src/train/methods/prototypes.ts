@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { prototypeLogits, type PrototypeMetric } from '@mgp/core';
-import { embedMetric, embedOnSphere } from './core-pending';
+import { embedMetric, embedOnSphere, prototypeLogits, type PrototypeMetric } from '@mgp/core';
 import { createRng as createTripletRng, distortionLoss, hypersphericalLoss, rankLoss, type Rng } from '@mgp/metrics';
 import { Backbone } from '../../model/backbone';
 import { uniformPrototypes } from '../../model/init';
@@ -99,6 +98,7 @@ export const fixedPrototypesMethod: MethodSpec = {
   description: 'prototypes embedded from D first (distortion loss), then frozen',
   create: (context) =>
     prototypeModel(context, {
+      // The seed's embed_nomenclature(D, loss='disto', lr=1): @mgp/core's defaults.
       initial: async (ctx) => embedMetric(ctx.D, ctx.embeddingDim, { loss: 'distortion', seed: deriveSeed(ctx.seed, 300) }),
       trainable: false,
       metric: 'euclidean',

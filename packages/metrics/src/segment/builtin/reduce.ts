@@ -24,25 +24,30 @@ function identity(kind: ReduceKind): number {
   return kind === 'sum' ? 0 : Number.NEGATIVE_INFINITY;
 }
 
+/** Appends one row of `value` along the last axis of [outer, inner, M]: the pad row the plans point to. */
 function appendPad(x: tf.Tensor3D, value: number): tf.Tensor3D {
-  const [outer, , inner] = x.shape;
-  return tf.concat([x, tf.fill([outer, 1, inner], value)], 1);
+  const [outer, inner] = x.shape;
+  return tf.concat([x, tf.fill([outer, inner, 1], value)], 2);
 }
 
-/** Gather-plan reduction: memory O(N × inner) per level, never O(N × S × inner). */
+/**
+ * Gather-plan reduction: memory O(N × inner) per level, never O(N × S × inner). Members are put on the innermost
+ * axis ([outer, inner, N], a reshape when inner = 1) so every gather and every reduction runs over the last axis,
+ * which tfjs's reduce kernels handle without an internal transpose.
+ */
 export function gatherReduce(x: tf.Tensor3D, layout: SegmentLayout, kind: ReduceKind): tf.Tensor3D {
-  const [outer, , inner] = x.shape;
+  const [outer, n, inner] = x.shape;
   const { numSegments } = layout;
   if (layout.nonEmpty === 0 || x.size === 0) return tf.fill([outer, numSegments, inner], identity(kind));
   const plan = planFor(layout);
-  let current = x;
+  let current: tf.Tensor3D = inner === 1 ? tf.reshape(x, [outer, 1, n]) : tf.transpose(x, [0, 2, 1]);
   for (const level of plan.levels) {
-    const gathered = tf.gather(appendPad(current, identity(kind)), tf.tensor1d(level.index, 'int32'), 1);
-    const grid = tf.reshape(gathered, [outer, level.groups, level.width, inner]);
-    current = (kind === 'sum' ? tf.sum(grid, 2) : tf.max(grid, 2)) as tf.Tensor3D;
+    const gathered = tf.gather(appendPad(current, identity(kind)), tf.tensor1d(level.index, 'int32'), 2);
+    const grid = tf.reshape(gathered, [outer, inner, level.groups, level.width]);
+    current = (kind === 'sum' ? tf.sum(grid, 3) : tf.max(grid, 3)) as tf.Tensor3D;
   }
-  if (plan.expand) current = tf.gather(appendPad(current, identity(kind)), tf.tensor1d(plan.expand, 'int32'), 1);
-  return current;
+  if (plan.expand) current = tf.gather(appendPad(current, identity(kind)), tf.tensor1d(plan.expand, 'int32'), 2);
+  return inner === 1 ? tf.reshape(current, [outer, numSegments, 1]) : tf.transpose(current, [0, 2, 1]);
 }
 
 /** Sum as one matrix product with the [S, N] one-hot membership matrix. */

@@ -1,0 +1,2 @@
+export * from '../../../packages/core/src/index';
+export * from './core-with-fakes';
