@@ -3,7 +3,7 @@
 // where Chromium is absent.
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '../../../tooling/browser-harness/src/index';
+import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '@mgp/browser-harness';
 
 const reason = chromiumUnavailableReason();
 if (reason) console.warn(`[@mgp/scatter] browser tests skipped: ${reason}`);

@@ -3,7 +3,7 @@
 // UnsortedSegmentSum. Each run ends with `await y.data()`, so GPU work is finished inside the timed region.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { exposeTests, wasmBaseUrl } from '../../../../tooling/browser-harness/src/page';
+import { exposeTests, wasmBaseUrl } from '@mgp/browser-harness/page';
 import { FACADE_OPS, KERNEL_OPS } from './checks';
 import { rng } from './reference';
 import type { RefOp } from './reference';

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import fc from 'fast-check';
-import { exposeTests, wasmBaseUrl } from '../../../../tooling/browser-harness/src/page';
+import { exposeTests, wasmBaseUrl } from '@mgp/browser-harness/page';
 import { scatterCases } from './cases';
 import { checkForward, checkGradient, FACADE_OPS, KERNEL_OPS, OP_NAMES } from './checks';
 import { mismatch } from './reference';

@@ -32,7 +32,10 @@ function epochCase(id: string, digits: () => Digits, makeHead: () => Head | Prom
   return {
     id,
     params: { batch: BATCH, ...params },
+    // The ratio is the point here: 3 interleaved epochs each even in a quick pass.
     warmup: 1,
+    runs: 3,
+    minRuns: 3,
     async setup() {
       const data = batches(digits());
       const backbone = figure1Backbone(0);

@@ -45,4 +45,11 @@ describe('compareJob', () => {
     expect(rows[0].verdict).toBe('n/a');
     expect(rows[0].note).toContain('out of memory');
   });
+
+  it('leaves out a comparison whose reference was skipped on this backend', () => {
+    const rows = compareJob(
+      job([result('x', 10), result('ref', null, { status: 'skipped', reason: 'quick pass' })], [{ case: 'x', against: { case: 'ref' } }, { case: 'x', against: { budget: 100, label: 'b' } }]),
+    );
+    expect(rows.map((r) => r.reference)).toEqual(['b']);
+  });
 });

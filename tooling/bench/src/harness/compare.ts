@@ -32,12 +32,11 @@ function why(result: CaseResult | undefined, id: string): string {
   return `'${id}' ${result.status}${result.reason ? `: ${result.reason}` : ''}`;
 }
 
-/** One row per comparison of a job whose case ran (skipped cases are listed elsewhere, not as rows). */
+/** One row per comparison, except where the case or its reference was skipped (those are listed elsewhere). */
 export function compareJob(job: JobOutput): ComparisonRow[] {
   const byId = new Map(job.results.map((r) => [r.case, r]));
-  const rows: ComparisonRow[] = [];
-  for (const c of job.comparisons) rows.push(compareOne(job, c, byId));
-  return rows;
+  const skipped = (id: string) => byId.get(id)?.status === 'skipped';
+  return job.comparisons.filter((c) => !skipped(c.case) && !('case' in c.against && skipped(c.against.case))).map((c) => compareOne(job, c, byId));
 }
 
 function compareOne(job: JobOutput, c: Comparison, byId: Map<string, CaseResult>): ComparisonRow {

@@ -53,7 +53,7 @@ export async function runCluster(bench: string, group: BenchCase[], ctx: BenchCo
   const live: Live[] = group.map((c) => ({
     c,
     result: { benchmark: bench, case: c.id, backend: ctx.backend, environment: ctx.environment, params: c.params ?? {}, status: 'ok', warmup: 0, samplesMs: [], medianMs: null },
-    plan: { ...settings, warmup: c.warmup ?? settings.warmup, runs: c.runs ?? settings.runs, minRuns: Math.min(settings.minRuns, c.runs ?? settings.runs) },
+    plan: { ...settings, warmup: c.warmup ?? settings.warmup, runs: c.runs ?? settings.runs, minRuns: Math.min(c.minRuns ?? settings.minRuns, c.runs ?? settings.runs) },
     spent: 0,
     tensorsBefore: 0,
   }));

@@ -33,6 +33,8 @@ export interface BenchCase {
   /** Override the suite's warm-up / timed run counts (e.g. a reference that takes seconds a run). */
   warmup?: number;
   runs?: number;
+  /** Runs taken even past the time budget (default: the suite's, 1 quick / 3 full). */
+  minRuns?: number;
   /** Set to skip this case on this backend, with the reason reported. */
   skip?: string;
 }
