@@ -92,7 +92,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     expect(await page.getAttribute('#train-status', 'data-state')).toBe('running');
     await shot('03-training');
 
-    expect(await waitForRunState(page, ['done', 'failed', 'stopped'], 240_000)).toBe('done');
+    expect(await waitForRunState(page, ['done', 'failed', 'stopped'], 360_000)).toBe('done');
     expect(await page.isHidden('#train-error')).toBe(true);
     const errors = await curvePoints(page, 'error-curve');
     const costs = await curvePoints(page, 'cost-curve');
@@ -111,7 +111,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     tensorsAfterRun = Number(await page.getAttribute('#train-status', 'data-tensors'));
     expect(tensorsAfterRun).toBeGreaterThan(0);
     await shot('04-trained');
-  });
+  }, 420_000);
 
   async function downloadsOf(click: string, count: number): Promise<string[]> {
     const downloads: Download[] = [];
@@ -166,7 +166,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     expect(Number(await page.getAttribute('#train-status', 'data-tensors'))).toBe(tensorsAfterRun);
     expect(await page.isEnabled('#train')).toBe(true);
     await shot('06-stopped');
-  });
+  }, 240_000);
 
   it("trains on the user's CSV of embeddings with the user's hierarchy", async () => {
     await page.check('input[name="data"][value="csv"]');
@@ -189,7 +189,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     const errors = await curvePoints(page, 'error-curve');
     expect(errors.at(-1)?.[1]).toBeLessThan(0.2);
     await shot('08-csv-user-hierarchy');
-  });
+  }, 240_000);
 
   it("reads the user's images, one folder per class, and trains on them", async () => {
     const folder = join(ARTIFACTS, 'images');
@@ -211,7 +211,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     expect(await page.isHidden('#train-error')).toBe(true);
     await shot('09-image-folder');
     expect(pageErrors).toEqual([]);
-  });
+  }, 240_000);
 
   it('falls back to wasm with a visible notice where WebGL is missing, and trains there', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
@@ -240,5 +240,5 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     await wasmPage.screenshot({ path: join(ARTIFACTS, '07-wasm-fallback.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  });
+  }, 240_000);
 });

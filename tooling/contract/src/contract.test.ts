@@ -2,7 +2,7 @@
 // Node: cpu, wasm, and tensorflow where @tensorflow/tfjs-node is installed. Headless Chromium: webgl (float32),
 // webgl with float16 textures forced, and wasm. A summary at the end says what ran and what was not present.
 import { afterAll } from 'vitest';
-import { chromiumDriver, chromiumUnavailableReason } from './browser/driver';
+import { chromiumDriver, chromiumUnavailableReason, removeContractSite } from './browser/driver';
 import { nativeAbsentReason, nodeDriver } from './node/driver';
 import { describeTarget } from './runner/describe-target';
 import { ContractSummary } from './summary';
@@ -20,6 +20,7 @@ for (const target of selectedTargets(CHROMIUM_TARGETS)) {
   describeTarget(target, () => chromiumDriver(target), summary, noChromium);
 }
 
-afterAll(() => {
+afterAll(async () => {
   console.log(summary.format());
+  await removeContractSite();
 });

@@ -16,7 +16,7 @@ import { ALL_METHODS, describeMethods, methodById } from '../train/methods';
 import { SEED_SCHEDULE } from '../train/schedule';
 import { addTrainingOptions, seedList, type TrainingCliOptions } from './common';
 import type { CliIo } from './io';
-import { choiceOption, intListOption, listOption, numberOption } from './options';
+import { choiceOption, intListOption, listDefault, listOption, numberOption } from './options';
 
 const DATASETS = ['fashion-mnist', 'mnist-digits'] as const;
 type DatasetName = (typeof DATASETS)[number];
@@ -38,17 +38,16 @@ export const BENCH_DEFAULTS = { epochs: 10, seeds: 3, trainSize: 6000, testSize:
 
 export function benchCommand(io: CliIo): Command {
   const command = new Command('bench')
+    .summary('benchmark every method on Fashion-MNIST (or the digits) over seeds and sizes')
     .description(
-      'Benchmark every method on a dataset with a class hierarchy: error rate, average cost, mistake severity and\n' +
-        'hdist@k, for embedding sizes 2 and 16, over several seeds (mean ± std), each model also re-decided by\n' +
-        'the least expected cost. Fashion-MNIST comes from Debian’s dataset-fashion-mnist.',
+      'Benchmark every method on a dataset with a class hierarchy: error rate, average cost, mistake severity and hdist@k, for embedding sizes 2 and 16, over several seeds (mean ± std), each model also re-decided by the least expected cost. Fashion-MNIST comes from Debian’s dataset-fashion-mnist.',
     )
     .requiredOption('--dataset <name>', `${DATASETS.join(' or ')}`, choiceOption(DATASETS))
     .option('--data-dir <dir>', 'folder of the Fashion-MNIST *-ubyte.gz files (default /usr/share/datasets/fashion-mnist)')
-    .option('--methods <list>', 'comma-separated methods, or all', listOption(ALL_METHODS.map((m) => m.id)), ALL_METHODS.map((m) => m.id))
-    .option('--dims <list>', 'embedding sizes', intListOption(1, 4096), [2, 16])
-    .option('--decisions <list>', 'argmax and/or bayes (least expected cost)', listOption(DECISIONS), [...DECISIONS])
-    .option('--k <list>', 'k of hdist@k', intListOption(1, 1000), [1, 5])
+    .addOption(listDefault('--methods <list>', 'comma-separated methods, or all', listOption(ALL_METHODS.map((m) => m.id)), ALL_METHODS.map((m) => m.id)))
+    .addOption(listDefault('--dims <list>', 'embedding sizes', intListOption(1, 4096), [2, 16]))
+    .addOption(listDefault('--decisions <list>', 'argmax and/or bayes (least expected cost)', listOption(DECISIONS), [...DECISIONS]))
+    .addOption(listDefault('--k <list>', 'k of hdist@k', intListOption(1, 1000), [1, 5]))
     .option('--lambda <x>', 'weight λ of the metric-guided regularizer', numberOption(0), 1)
     .option('--lr <x>', 'initial learning rate', numberOption(0), SEED_SCHEDULE.baseLr);
   addTrainingOptions(command, { epochs: BENCH_DEFAULTS.epochs, seeds: BENCH_DEFAULTS.seeds, out: 'report/bench' });

@@ -16,6 +16,7 @@ interface DistancesOptions {
 
 export function distancesCommand(io: CliIo): Command {
   return new Command('distances')
+    .summary('print the cost matrix D of a hierarchy, as JSON or CSV')
     .description(
       'Print the cost matrix D of a class hierarchy (tree distances between classes), as JSON or CSV.\n' +
         "The hierarchy file may be nested JSON ({\"root\": [...]} or {tree, leaves}), a parent map, paths, or 'parent child' lines.",

@@ -23,9 +23,9 @@ interface EmbedOptions {
 
 export function embedCommand(io: CliIo): Command {
   return new Command('embed')
+    .summary('embed the classes of a hierarchy as points (fixed prototypes), as JSON')
     .description(
-      'Embed the classes of a hierarchy as points whose distances follow the tree (fixed prototypes for\n' +
-        'training), and print them as JSON with their scale-free distortion.',
+      'Embed the classes of a hierarchy as points whose distances follow the tree (fixed prototypes for training), and print them as JSON with their scale-free distortion.',
     )
     .requiredOption('--hierarchy <file>', 'class hierarchy file (nested JSON, parent map, paths or edge lines)')
     .requiredOption('--dim <n>', 'embedding dimension', intOption(1, 100_000))

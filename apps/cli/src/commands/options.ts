@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 
 /** Commander parser for an integer within bounds; the message says what was expected. */
 export function intOption(min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
@@ -57,4 +57,9 @@ export function listOption(known: readonly string[]): (value: string) => string[
 export function intListOption(min: number, max: number): (value: string) => number[] {
   const one = intOption(min, max);
   return (value) => [...new Set(value.split(',').map((s) => one(s.trim())))];
+}
+
+/** An option whose default is a list, shown in `--help` as `a,b,c` rather than JSON. */
+export function listDefault<T>(flags: string, description: string, parse: (value: string) => T[], value: T[]): Option {
+  return new Option(flags, description).argParser(parse).default(value, value.join(','));
 }

@@ -18,6 +18,15 @@ export interface FinishedRun {
   last: Snapshot | null;
 }
 
+/** Inputs that cannot change a run once it started (λ can: it stays live). */
+const LOCKED_WHILE_TRAINING = '#data-panel, #cost-panel, #method, #backbone, input[name="guidance"], #train-panel .grid2 input';
+
+function lockInputs(locked: boolean): void {
+  for (const element of document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLFieldSetElement>(LOCKED_WHILE_TRAINING)) {
+    element.disabled = locked;
+  }
+}
+
 function percent(v: number): string {
   return `${(100 * v).toFixed(1)} %`;
 }
@@ -78,6 +87,7 @@ export class RunController {
     this.stopButton.disabled = false;
     showError(this.error, null);
     this.status.dataset.state = 'running';
+    lockInputs(true);
     // The previous model goes: one run's weights in memory at a time.
     if (this.run) disposeClassifier(this.run.method.classifier);
     this.run = null;
@@ -116,6 +126,9 @@ export class RunController {
       this.setStatus('Training failed.');
       this.status.dataset.state = 'failed';
     } finally {
+      lockInputs(false);
+      // CSV rows always go through the MLP.
+      byId('backbone', HTMLSelectElement).disabled = this.inputs().dataset.kind === 'vectors';
       this.live = null;
       this.running = false;
       this.stopButton.disabled = true;

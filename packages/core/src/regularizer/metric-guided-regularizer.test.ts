@@ -76,6 +76,21 @@ describe('MetricGuidedRegularizer', () => {
     expect([back.kind, back.weight, back.scaleFree, back.metric, back.pairs, back.seed]).toEqual(['distortion', 0.3, false, 'cosine', 20, 4]);
   });
 
+  it('works in a custom training loop: lowers the distortion of free prototypes, no tensors left behind', () => {
+    const reg = metricGuidedRegularizer(D, { weight: 1 });
+    const prototypes = tf.variable(tf.randomUniform([D.length, 2], 0, 1, 'float32', 3));
+    const optimizer = tf.train.adam(0.05);
+    const first = tf.tidy(() => reg.apply(prototypes).dataSync()[0]);
+    optimizer.minimize(() => reg.apply(prototypes)); // warm-up: the optimizer's slots
+    const before = tf.memory().numTensors;
+    for (let step = 0; step < 100; step++) optimizer.minimize(() => reg.apply(prototypes));
+    expect(tf.memory().numTensors).toBe(before);
+    const last = tf.tidy(() => reg.apply(prototypes).dataSync()[0]);
+    expect(last).toBeLessThan(first / 2);
+    optimizer.dispose();
+    prototypes.dispose();
+  });
+
   it('leaves no tensors behind', async () => {
     const p = tf.randomNormal([D.length, 3]);
     for (const reg of [metricGuidedRegularizer(D), metricGuidedRegularizer(D, { kind: 'rank', numTriplets: 30 })]) {

@@ -7,7 +7,9 @@ import { subtreePlan, type SubtreePlan } from './plans';
 import { segmentLogSumExpColumns } from './segment';
 import { gatherColumns } from './gather';
 
-const PAD_LOGIT = -1e30;
+// Far below any real logit, yet finite in half floats (max 65504): -1e30 becomes -Infinity on float16 WebGL
+// textures, and PAD - PAD is then NaN.
+const PAD_LOGIT = -6e4;
 
 /**
  * [B, plan.width] in the plan's layout: columns 0..K-1 the logits, column K padding, then log Σ_{leaves under v}

@@ -45,11 +45,13 @@ function compareOne(job: JobOutput, c: Comparison, byId: Map<string, CaseResult>
   const value = metricValue(result, metric);
   let reference: string;
   let referenceValue: number | null;
+  let runs = String(result?.samplesMs.length ?? 0);
   const notes: string[] = [];
   if ('case' in c.against) {
     reference = c.against.case;
     const ref = byId.get(c.against.case);
     referenceValue = metricValue(ref, metric);
+    runs += `/${ref?.samplesMs.length ?? 0}`;
     if (referenceValue === null) notes.push(`reference ${why(ref, c.against.case)}`);
   } else {
     reference = c.against.label;
@@ -68,6 +70,7 @@ function compareOne(job: JobOutput, c: Comparison, byId: Map<string, CaseResult>
     value,
     referenceValue,
     ratio: r,
+    runs: metric === 'time' ? runs : '1',
     target: targetText(c.target),
     verdict: verdict(r, c.target),
     note: notes.length > 0 ? notes.join('; ') : undefined,

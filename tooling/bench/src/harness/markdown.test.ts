@@ -12,6 +12,7 @@ const row: ComparisonRow = {
   value: 182,
   referenceValue: 1720,
   ratio: 182 / 1720,
+  runs: '3/3',
   target: '≤ 1',
   verdict: 'met',
 };
@@ -52,6 +53,7 @@ describe('renderMarkdown', () => {
     expect(at('case value')).toBe('182 ms');
     expect(at('reference value')).toBe('1.72 s');
     expect(at('ratio')).toBe('0.11');
+    expect(at('n')).toBe('3/3');
     expect(at('target')).toBe('≤ 1');
     expect(at('verdict')).toBe('met');
     expect(md).toContain('Measured on a test machine.');

@@ -36,13 +36,14 @@ export function ratioRows(rows: readonly ComparisonRow[]): string[][] {
     formatValue(r.metric, r.value),
     formatValue(r.metric, r.referenceValue),
     formatRatio(r.ratio),
+    r.runs,
     r.target ?? '',
     VERDICT[r.verdict] ?? r.verdict,
     r.note ?? '',
   ]);
 }
 
-export const RATIO_HEAD = ['benchmark', 'case', 'reference', 'backend', 'metric', 'case value', 'reference value', 'ratio', 'target', 'verdict', 'note'];
+export const RATIO_HEAD = ['benchmark', 'case', 'reference', 'backend', 'metric', 'case value', 'reference value', 'ratio', 'n', 'target', 'verdict', 'note'];
 
 export function renderMarkdown(input: MarkdownInput): string {
   const parts: string[] = [`# ${input.title}`, '', ...input.header, ''];

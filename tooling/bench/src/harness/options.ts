@@ -111,7 +111,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   }
   if (o.warmup < 0) o.warmup = o.quick ? 1 : 2;
   if (o.runs < 0) o.runs = o.quick ? 3 : 7;
-  o.minRuns = Math.min(o.runs, o.quick ? 1 : 3);
+  // At least 3 samples a case (when it has that many runs): a median of one is no median.
+  o.minRuns = Math.min(o.runs, 3);
   o.budgetMs = o.quick ? 3_000 : 20_000;
   return o;
 }

@@ -51,7 +51,7 @@ export function buildReport(suite: SuiteOutput, machine: MachineInfo, options: B
 export function reportMarkdown(r: BenchReport): string {
   const header = [
     `Measured ${r.startedAt.slice(0, 16).replace('T', ' ')} UTC on ${describeMachine(r.machine)}.`,
-    `Mode: ${r.options.quick ? 'quick' : 'full'}; ${r.options.warmup} warm-up run(s), up to ${r.options.runs} timed runs per case (median; fewer when a case's runs pass ${r.options.budgetMs / 1000} s).`,
+    `Mode: ${r.options.quick ? 'quick' : 'full'}; ${r.options.warmup} warm-up run(s), up to ${r.options.runs} timed runs per case, interleaved with its references' (median; at least ${r.options.minRuns} unless a case sets fewer, no more once a case's runs pass ${r.options.budgetMs / 1000} s). Column n: timed runs of case / reference.`,
     `Backends: ${r.backends.map((b) => (b.environment === 'node' ? `${b.backend} (Node)` : `${b.backend} (Chromium)`)).join(', ') || 'none'}.`,
   ];
   const unrun = r.cases.filter((c) => c.status !== 'ok' || c.reason);

@@ -33,7 +33,7 @@ export interface BenchCase {
   /** Override the suite's warm-up / timed run counts (e.g. a reference that takes seconds a run). */
   warmup?: number;
   runs?: number;
-  /** Runs taken even past the time budget (default: the suite's, 1 quick / 3 full). */
+  /** Runs taken even past the time budget (default: the suite's, 3). */
   minRuns?: number;
   /** Set to skip this case on this backend, with the reason reported. */
   skip?: string;
@@ -119,6 +119,8 @@ export interface ComparisonRow {
   value: number | null;
   referenceValue: number | null;
   ratio: number | null;
+  /** Timed runs behind the figures: 'case/reference' (a budget: the case's alone). */
+  runs: string;
   target?: string;
   verdict: Verdict;
   note?: string;

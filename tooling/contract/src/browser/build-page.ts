@@ -1,13 +1,13 @@
 // Builds the contract's page for Chromium. Like @mgp/browser-harness's buildPage, plus one setting the harness
 // does not expose: a name a sibling package does not export (yet) becomes `undefined` instead of failing the
 // whole bundle, so each contract check fails on its own, with the missing name in its message.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { tfjsWasmDir } from '@mgp/browser-harness';
 import { build, defaultClientConditions } from 'vite';
 
-/** Returns the built site folder, ready for openBrowserSession({ site }). */
+/** Builds into a fresh folder under the OS temp dir; returns its 'site' subfolder, ready for openBrowserSession. */
 export async function buildContractPage(entry: string): Promise<string> {
   const out = join(tmpdir(), `mgp-contract-${process.pid}-${Date.now()}`);
   const site = join(out, 'site');
@@ -36,4 +36,9 @@ export async function buildContractPage(entry: string): Promise<string> {
   const wasmDir = tfjsWasmDir();
   for (const file of readdirSync(wasmDir)) if (file.endsWith('.wasm')) copyFileSync(join(wasmDir, file), join(wasmOut, file));
   return site;
+}
+
+/** Removes what buildContractPage wrote (the parent of `site`). */
+export function removeContractPage(site: string): void {
+  rmSync(dirname(site), { recursive: true, force: true });
 }

@@ -4,7 +4,7 @@ import { chromiumUnavailableReason, openBrowserSession } from '@mgp/browser-harn
 import type { CheckOutcome } from '../checks/types';
 import type { ContractTarget } from '../targets';
 import type { StartedBackend, TargetDriver } from '../runner/driver';
-import { buildContractPage } from './build-page';
+import { buildContractPage, removeContractPage } from './build-page';
 import type { SetupArgs } from './page';
 
 export const PAGE = fileURLToPath(new URL('./page.ts', import.meta.url));
@@ -15,6 +15,13 @@ let site: Promise<string> | undefined;
 export function contractSite(): Promise<string> {
   site ??= process.env.MGP_CONTRACT_SITE ? Promise.resolve(process.env.MGP_CONTRACT_SITE) : buildContractPage(PAGE);
   return site;
+}
+
+/** Deletes the page built by this run (not one given in MGP_CONTRACT_SITE). */
+export async function removeContractSite(): Promise<void> {
+  if (site === undefined || process.env.MGP_CONTRACT_SITE) return;
+  const built = await site.catch(() => null);
+  if (built !== null) removeContractPage(built);
 }
 
 export { chromiumUnavailableReason };

@@ -1,2 +1,0 @@
-export * from '../../../packages/core/src/index';
-export * from './core-with-fakes';
