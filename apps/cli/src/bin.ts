@@ -24,4 +24,10 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `mgp … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv);

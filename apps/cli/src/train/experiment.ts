@@ -65,7 +65,8 @@ export async function runMethod(
       prototypeDistortion: prototypeDistortion(prototypes, context.D),
       leakedTensors: 0,
     };
-    task.done(`${training.seconds.toFixed(1)} s`);
+    const quick = quickScores(test, context.D);
+    task.done(`${training.seconds.toFixed(1)} s, test ER ${(quick.errorRate * 100).toFixed(2)}%, AC ${quick.averageCost.toFixed(3)}`);
     return outcome;
   } finally {
     model.dispose();
@@ -78,4 +79,18 @@ export async function runMethodChecked(...args: Parameters<typeof runMethod>): P
   const outcome = await runMethod(...args);
   outcome.leakedTensors = tf.memory().numTensors - before;
   return outcome;
+}
+
+/** Error rate and average cost of the argmax, in plain JS, for the progress line (the report uses @mgp/metrics). */
+function quickScores(test: Predictions, D: number[][]): { errorRate: number; averageCost: number } {
+  let wrong = 0;
+  let cost = 0;
+  for (let i = 0; i < test.count; i++) {
+    const row = test.scores.subarray(i * test.numClasses, (i + 1) * test.numClasses);
+    let best = 0;
+    for (let k = 1; k < row.length; k++) if (row[k] > row[best]) best = k;
+    if (best !== test.labels[i]) wrong++;
+    cost += D[test.labels[i]][best];
+  }
+  return { errorRate: wrong / test.count, averageCost: cost / test.count };
 }

@@ -40,9 +40,14 @@ function disposeVariablesSince(before: Set<string>): void {
 
 function checkWeightsMatch(model: tfl.LayersModel, specs: tf.io.WeightsManifestEntry[]): void {
   const bySpec = new Map(specs.map((s) => [s.name, s]));
+  const used = new Set(model.weights.map((w) => w.originalName));
+  const unused = specs.filter((s) => !used.has(s.name)).map((s) => `'${s.name}'`);
   for (const weight of model.weights) {
     const spec = bySpec.get(weight.originalName);
-    if (!spec) throw new MgpInputError(FN, 'source', `lacks the weights of '${weight.originalName}' [${weight.shape.join(', ')}] in its manifest`);
+    if (!spec) {
+      const extra = unused.length > 0 ? ` (it holds ${unused.join(', ')}, which no layer uses)` : '';
+      throw new MgpInputError(FN, 'source', `lacks the weights of '${weight.originalName}' [${weight.shape.join(', ')}] in its manifest${extra}`);
+    }
     if (spec.shape.length !== weight.shape.length || spec.shape.some((n, i) => n !== weight.shape[i])) {
       throw new MgpInputError(FN, 'source', `has weight '${spec.name}' of shape [${spec.shape.join(', ')}], but its layer config builds [${weight.shape.join(', ')}]`);
     }
