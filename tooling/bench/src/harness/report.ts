@@ -62,7 +62,7 @@ export function reportMarkdown(r: BenchReport): string {
   if (r.partial) header.unshift('**Partial: the run was still going when this was written.**');
   let md = renderMarkdown({ title: 'pnpm bench', header, rows: r.comparisons, unrun, notes });
   for (const s of r.scripts) {
-    md += `\n## ${s.file.split('/').pop()} (${s.status}, ${s.seconds} s${s.reason ? `: ${s.reason}` : ''})\n\n\`\`\`\n${s.outputTail}\n\`\`\`\n`;
+    md += `\n## ${s.file.split('/').pop()} (${s.status}, ${s.seconds} s${s.reason ? `: ${s.reason}` : ''})\n\n\`\`\`\n${s.summary}\n\`\`\`\n`;
   }
   return md;
 }

@@ -13,6 +13,7 @@ import { FILE_PREFIX } from './registry';
 import { describeError } from './run-benchmark';
 import { failedJob, runJob } from './run-job';
 import { nodeLoader } from './node-registry';
+import { summarizeOutput } from './script-summary';
 import { runNode, runWorker, tail, type ChildResult } from './spawn';
 import type { Environment, JobOutput } from './types';
 
@@ -24,7 +25,10 @@ export interface ScriptRun {
   file: string;
   status: 'ok' | 'failed';
   seconds: number;
+  /** The last lines of its output (JSON report). */
   outputTail: string;
+  /** What the Markdown report shows: the timing fields of its JSON output, or its last lines. */
+  summary: string;
   reason?: string;
 }
 
@@ -140,7 +144,8 @@ async function runScript(f: ExternalFile, o: BenchOptions, timeoutMs: number): P
     file: f.file,
     status: ok ? 'ok' : 'failed',
     seconds: Math.round(res.ms / 100) / 10,
-    outputTail: tail(`${res.stdout}\n${ok ? '' : res.stderr}`, 40),
+    outputTail: tail(`${res.stdout}\n${ok ? '' : res.stderr}`, 200),
+    summary: summarizeOutput(`${res.stdout}\n${ok ? '' : tail(res.stderr, 10)}`),
     reason: ok ? undefined : res.timedOut ? 'timed out' : `exited with ${res.signal ?? `code ${res.code}`}`,
   };
 }
