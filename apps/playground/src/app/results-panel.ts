@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset';
 import type { ClassCost } from '../hierarchy/cost';
 import { downloadJson, downloadModel, type PrototypesFile } from '../io/download';
 import { comparePredictions, loadModelFiles, type Comparison } from '../io/reload';
+import { headMetric, readPrototypes } from '../model/classifier';
 import { byId, showError } from './dom';
 import type { FinishedRun } from './run-controller';
 
@@ -22,7 +23,7 @@ export class ResultsPanel {
 
   constructor(private readonly inputs: () => { dataset: Dataset; cost: ClassCost | null }) {
     this.modelButton.addEventListener('click', () => {
-      if (this.run) void downloadModel(this.run.method.classifier.model, fileStem(this.run)).catch((e) => showError(this.error, e));
+      if (this.run) void downloadModel(this.run.method.classifier.model, fileStem(this.run), this.run.method.guidance()).catch((e) => showError(this.error, e));
     });
     this.prototypesButton.addEventListener('click', () => void this.downloadPrototypes());
     byId('reload-files', HTMLInputElement).addEventListener('change', (event) => {
@@ -53,11 +54,11 @@ export class ResultsPanel {
     const file: PrototypesFile = {
       format: 'mgp-playground-prototypes',
       method: run.settings.method,
-      metric: head.metric,
+      metric: headMetric(head),
       classNames: run.dataset.classNames,
       costMatrix: run.cost.D,
       step: run.last?.step ?? 0,
-      prototypes: (await head.variable().array()) as number[][],
+      prototypes: (await readPrototypes(head)) ?? [],
     };
     downloadJson(file, `${fileStem(run)}-prototypes.json`);
   }

@@ -1,8 +1,14 @@
 // Loads a downloaded model back (model.json + its weights file) and compares its predictions with the page's model.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-// Registers the page's prototype layer, so a model that holds one can be loaded.
-import '../model/prototype-head';
+import { DeepNCM, HypersphericalPrototypes, LearntPrototypes, MetricGuidedRegularizer } from '@mgp/core';
+
+/**
+ * The classes of @mgp/core a downloaded model may hold beside tfjs-layers' own. Importing @mgp/core registers them
+ * with tfjs, so the page (or any program that imports @mgp/core) loads such a model; the page registers none of its
+ * own.
+ */
+export const CORE_CLASS_NAMES: readonly string[] = [LearntPrototypes, HypersphericalPrototypes, DeepNCM, MetricGuidedRegularizer].map((c) => c.className);
 
 export interface Comparison {
   count: number;

@@ -1,93 +1,74 @@
-// Prototype arrangements computed from D before training: fixed prototypes whose distances follow D (minimizing
-// @mgp/metrics' distortion loss over the K prototypes alone, K×d numbers: quick on any backend), and prototypes
-// spread on the unit sphere (hyperspherical prototypes, ordered by D).
+// Fixed prototype arrangements computed from D before training, by @mgp/core: `embedMetric` for fixed prototypes,
+// `embedOnSphere` for hyperspherical ones, and, in 2-D only, a page-level workaround for the hyperspherical case.
+//
+// Why the workaround: embedOnSphere minimizes the separation loss (mean over prototypes of the largest cosine to
+// another one). On the circle that loss has a degenerate minimum that stacks classes on one direction: 6 classes
+// stacked and 4 spread at 72° score (6·1 + 4·cos 72°)/10 ≈ 0.72, lower than all 10 at 36° (cos 36° ≈ 0.81). In 2-D
+// embedOnSphere therefore stacks classes, with or without D's rank prior and from any seed (arrangement.test.ts
+// checks that this still happens; when it stops happening, the workaround can go). The best-separated arrangement on
+// the circle is known, K directions 360°/K apart; what remains is which class goes where, and that follows D: the
+// classes take the angular order of core's embedMetric(D, 2) arrangement, so classes close in D sit side by side.
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng, distortionLoss, rankLoss, separationLoss } from '@mgp/metrics';
+import { embedMetric, embedOnSphere } from '@mgp/core';
 
 export interface ArrangementOptions {
+  /** Seed of core's optimisation: the same seed gives the same arrangement. */
+  seed: number;
+  /** SGD steps of core's optimisation (core's default, 1000, when left out). */
   steps?: number;
-  learningRate?: number;
-  seed?: number;
 }
 
-/**
- * Minimizes `loss(P)` over P [K, dim] with Adam, yielding to the page every 50 steps; returns P's values.
- * `onSphere` projects P back onto the unit sphere after every step.
- */
-async function minimizeOverPoints(
-  k: number,
-  dim: number,
-  loss: (p: tf.Variable<tf.Rank.R2>) => tf.Scalar,
-  options: ArrangementOptions,
-  onSphere = false,
-): Promise<number[][]> {
-  // The variable keeps its own reference to the values; tidy frees the starting tensor.
-  const points = tf.tidy(() => tf.variable(tf.randomNormal([k, dim], 0, 1, 'float32', options.seed ?? 0))) as tf.Variable<tf.Rank.R2>;
-  const optimizer = tf.train.adam(options.learningRate ?? 0.05);
+async function valuesOf(points: tf.Tensor2D): Promise<number[][]> {
   try {
-    const steps = options.steps ?? 500;
-    for (let step = 0; step < steps; step++) {
-      const cost = optimizer.minimize(() => loss(points), true, [points]);
-      cost?.dispose();
-      if (onSphere) tf.tidy(() => points.assign(tf.div(points, tf.norm(points, 'euclidean', 1, true))));
-      if (step % 50 === 49) await tf.nextFrame();
-    }
     return (await points.array()) as number[][];
   } finally {
-    optimizer.dispose();
     points.dispose();
   }
 }
 
 /**
- * Points [K, dim] whose Euclidean distances approximate D (distortion loss, not scale-free: the distances come out
- * in D's units, which gives −distance logits a useful range). The seed's "fixed prototypes".
+ * The seed's "fixed prototypes": points [K, dim] whose Euclidean distances approximate D, from core's embedMetric
+ * (plain distortion loss, so the distances come out in D's units, which gives −distance logits a useful range).
  */
-export function metricArrangement(D: number[][], dim: number, options: ArrangementOptions = {}): Promise<number[][]> {
-  return minimizeOverPoints(D.length, dim, (p) => distortionLoss(p, D, { scaleFree: false }), options);
+export function metricArrangement(D: number[][], dim: number, options: ArrangementOptions): Promise<number[][]> {
+  return valuesOf(embedMetric(D, dim, { loss: 'distortion', seed: options.seed, steps: options.steps }));
 }
 
 /**
- * An order of the K classes in which neighbours are close in D: a nearest-neighbour chain from class 0 (ties to
- * the lower index). On a tree D it keeps siblings together; on |i − j| it is 0, 1, 2, ...
+ * The classes in the angular order of their points around the points' centroid (counter-clockwise, ties to the lower
+ * index), starting with class 0.
  */
-export function chainOrder(D: number[][]): number[] {
-  const k = D.length;
-  const order = [0];
-  const used = new Set(order);
-  while (order.length < k) {
-    const last = order[order.length - 1];
-    let best = -1;
-    for (let c = 0; c < k; c++) if (!used.has(c) && (best < 0 || D[last][c] < D[last][best])) best = c;
-    order.push(best);
-    used.add(best);
-  }
-  return order;
+export function angularOrder(points: number[][]): number[] {
+  const k = points.length;
+  const centre = [0, 1].map((axis) => points.reduce((sum, p) => sum + p[axis], 0) / k);
+  const angles = points.map((p) => Math.atan2(p[1] - centre[1], p[0] - centre[0]));
+  const order = angles.map((_, c) => c).sort((a, b) => angles[a] - angles[b] || a - b);
+  const start = order.indexOf(0);
+  return [...order.slice(start), ...order.slice(0, start)];
+}
+
+/** K unit vectors 360°/K apart, counter-clockwise from the top: `order[i]` gets the i-th. */
+export function evenCircle(order: number[]): number[][] {
+  const k = order.length;
+  const points = new Array<number[]>(k);
+  order.forEach((c, i) => {
+    const angle = Math.PI / 2 + (2 * Math.PI * i) / k;
+    points[c] = [Math.cos(angle), Math.sin(angle)];
+  });
+  return points;
 }
 
 /**
- * Hyperspherical prototypes: unit vectors [K, dim], fixed before training. In 2-D, K directions evenly spaced on
- * the circle, classes in the order of `chainOrder(D)` (or by index without D): the best-separated arrangement,
- * neighbours in D next to each other. In higher dimensions, @mgp/metrics' separation loss (Mettes et al.) plus a
- * rank prior on D, by projected gradient descent. (In 2-D that loss has a degenerate minimum, several classes on
- * one direction: mean_i max_j cos is lower with 6 classes stacked and 4 spread at 72° than with all 10 at 36°.)
+ * Hyperspherical prototypes: unit vectors [K, dim], fixed before training. From dimension 3 on, core's embedOnSphere
+ * (separation loss, plus the rank prior on D where D covers at least 3 classes). In 2-D, the workaround above:
+ * K directions evenly spaced on the circle, in the angular order of core's embedMetric(D, 2) arrangement (by index
+ * without D; with K ≤ 3 every order gives the same arrangement up to a reflection, so core is not needed).
  */
-export async function sphereArrangement(D: number[][] | null, k: number, dim: number, options: ArrangementOptions = {}): Promise<number[][]> {
-  if (dim === 2) {
-    const order = D ? chainOrder(D) : Array.from({ length: k }, (_, i) => i);
-    const points = new Array<number[]>(k);
-    order.forEach((c, i) => {
-      const angle = Math.PI / 2 - (2 * Math.PI * i) / k;
-      points[c] = [Math.cos(angle), Math.sin(angle)];
-    });
-    return points;
+export async function sphereArrangement(D: number[][] | null, k: number, dim: number, options: ArrangementOptions): Promise<number[][]> {
+  if (dim !== 2) {
+    return valuesOf(embedOnSphere(D !== null && k >= 3 ? D : null, dim, { numClasses: k, seed: options.seed, steps: options.steps }));
   }
-  const rng = createRng(options.seed ?? 0);
-  const loss = (p: tf.Variable<tf.Rank.R2>): tf.Scalar =>
-    tf.tidy(() => {
-      const separation = separationLoss(p);
-      if (!D || k < 3) return separation;
-      return tf.add(separation, tf.mul(rankLoss(p, D, { numTriplets: 100, seed: rng }, { metric: 'cosine' }), 0.3)) as tf.Scalar;
-    });
-  return minimizeOverPoints(k, dim, loss, { learningRate: 0.01, ...options }, true);
+  const byIndex = Array.from({ length: k }, (_, c) => c);
+  if (D === null || k <= 3) return evenCircle(byIndex);
+  return evenCircle(angularOrder(await metricArrangement(D, 2, options)));
 }

@@ -1,13 +1,33 @@
-// The methods of the seed's Figure 1 (and two more), as a classifier plus the loss of one training step.
+// The methods of the seed's Figure 1 (and two more), as a classifier plus the loss of one training step. Every
+// prototype head, the guidance and the fixed arrangements are @mgp/core's.
 import * as tf from '@tensorflow/tfjs-core';
-import { createRng, distortionLoss, hypersphericalLoss, rankLoss } from '@mgp/metrics';
-import { buildClassifier, embed, logitsOf, trainableVariables, type Classifier, type HeadSpec } from '../model/classifier';
-import type { BackboneKind } from '../model/backbone';
+import * as tfl from '@tensorflow/tfjs-layers';
+import {
+  DeepNCM,
+  HypersphericalPrototypes,
+  LearntPrototypes,
+  metricGuidedRegularizer,
+  type GuidanceKind,
+  type MetricGuidedRegularizer,
+  type MetricGuidedRegularizerOptions,
+} from '@mgp/core';
+import { createRng, hypersphericalLoss, type Rng } from '@mgp/metrics';
 import { metricArrangement, sphereArrangement } from '../model/arrangement';
-import { RunningMeans } from './running-means';
+import type { BackboneKind } from '../model/backbone';
+import {
+  buildClassifier,
+  denseHead,
+  embed,
+  layerVariables,
+  logitsOf,
+  readPrototypes,
+  trainableVariables,
+  type Classifier,
+  type Head,
+} from '../model/classifier';
 
+export type { GuidanceKind } from '@mgp/core';
 export type MethodId = 'xe' | 'free' | 'guided' | 'fixed' | 'hyperspherical' | 'deepncm';
-export type GuidanceKind = 'distortion' | 'rank';
 
 export const METHOD_LABELS: Record<MethodId, string> = {
   xe: 'Cross-entropy (linear classifier)',
@@ -51,25 +71,51 @@ export interface TrainableMethod {
   prototypes(): Promise<number[][] | null>;
   /** Changes λ from the next step on (the page's slider acts on a running training). */
   setLambda(lambda: number): void;
+  /** The metric-guided regularizer in effect now (its weight is the current λ), or null for the other methods. */
+  guidance(): MetricGuidedRegularizer | null;
 }
 
 function crossEntropy(logits: tf.Tensor2D, y: tf.Tensor1D, k: number): tf.Scalar {
   return tf.losses.softmaxCrossEntropy(tf.oneHot(y, k), logits) as tf.Scalar;
 }
 
-function headFor(method: MethodId): HeadSpec {
-  switch (method) {
+/** Core's metric-guided regularizer for λ; its triplets (rank loss) come from a seed drawn from `rng`. */
+function guidanceFor(D: number[][], kind: GuidanceKind, lambda: number, rng: Rng): MetricGuidedRegularizer {
+  const options: MetricGuidedRegularizerOptions = { kind, weight: lambda, seed: rng.nextUint32() };
+  if (kind === 'rank') options.numTriplets = RANK_TRIPLETS;
+  return metricGuidedRegularizer(D, options);
+}
+
+/** The head of a method, with its fixed prototypes computed from D first where it has them. */
+async function headFor(settings: MethodSettings, context: MethodContext, guidance: MetricGuidedRegularizer | null): Promise<Head> {
+  const { seed, embeddingDim } = settings;
+  const k = context.numClasses;
+  const name = 'prototypes';
+  switch (settings.method) {
     case 'xe':
-      return { kind: 'dense' };
+      return denseHead(k, seed + 100);
     case 'free':
     case 'guided':
-      return { kind: 'prototypes', metric: 'euclidean', trainable: true };
+      return new LearntPrototypes({
+        numPrototypes: k,
+        metric: 'euclidean',
+        // Uniform on [0, 1), as the seed's torch.rand, from the run's seed.
+        prototypesInitializer: tfl.initializers.randomUniform({ minval: 0, maxval: 1, seed: seed + 200 }),
+        prototypesRegularizer: guidance ?? undefined,
+        name,
+      });
     case 'fixed':
-      return { kind: 'prototypes', metric: 'euclidean', trainable: false };
+      return new LearntPrototypes({
+        initialPrototypes: await metricArrangement(context.D, embeddingDim, { seed: seed + 300 }),
+        trainable: false,
+        metric: 'euclidean',
+        name,
+      });
     case 'hyperspherical':
-      return { kind: 'prototypes', metric: 'hyperspherical', trainable: false };
+      return new HypersphericalPrototypes({ prototypes: await sphereArrangement(context.D, k, embeddingDim, { seed: seed + 400 }), name });
     case 'deepncm':
-      return { kind: 'prototypes', metric: 'sqeuclidean', trainable: false };
+      // Means start at 0 (each is replaced by the first batch mean of its class).
+      return new DeepNCM({ numClasses: k, initialPrototypes: Array.from({ length: k }, () => new Array<number>(embeddingDim).fill(0)), name });
   }
 }
 
@@ -77,30 +123,17 @@ function headFor(method: MethodId): HeadSpec {
 export async function createMethod(settings: MethodSettings, context: MethodContext): Promise<TrainableMethod> {
   const { method, seed } = settings;
   const k = context.numClasses;
-  const classifier = buildClassifier(context.inputShape, { kind: settings.backbone, embeddingDim: settings.embeddingDim, seed }, k, headFor(method));
-  const prototypes = classifier.prototypeHead;
-  try {
-    if (method === 'fixed') {
-      const points = await metricArrangement(context.D, settings.embeddingDim, { seed: seed + 300 });
-      tf.tidy(() => prototypes?.assign(tf.tensor2d(points)));
-    } else if (method === 'hyperspherical') {
-      const points = await sphereArrangement(context.D, k, settings.embeddingDim, { seed: seed + 400 });
-      tf.tidy(() => prototypes?.assign(tf.tensor2d(points)));
-    } else if (method === 'deepncm') {
-      tf.tidy(() => prototypes?.assign(tf.zeros([k, settings.embeddingDim])));
-    }
-  } catch (error) {
-    classifier.model.dispose();
-    throw error;
-  }
-
-  const means = method === 'deepncm' && prototypes ? new RunningMeans(prototypes.variable()) : null;
   const rng = createRng(seed + 500);
-  let lambda = settings.lambda;
-  const guidance = (p: tf.Tensor2D): tf.Scalar =>
-    settings.guidance === 'rank' ? rankLoss(p, context.D, { numTriplets: RANK_TRIPLETS, seed: rng }) : distortionLoss(p, context.D, { scaleFree: true });
+  // Built first: core validates D for the guidance (e.g. the rank loss needs 3 classes) before any weight exists.
+  let guidance = method === 'guided' ? guidanceFor(context.D, settings.guidance, settings.lambda, rng) : null;
+  const head = await headFor(settings, context, guidance);
+  const classifier = buildClassifier(context.inputShape, { kind: settings.backbone, embeddingDim: settings.embeddingDim, seed }, head);
+  const prototypeHead = classifier.prototypeHead;
+  const ncm = head instanceof DeepNCM ? head : null;
+  const learnt: tf.Variable[] = head instanceof LearntPrototypes ? layerVariables(head) : [];
+  // The variable of the learnt prototypes, which the guidance regularizes.
+  const prototypeVariable = learnt.length === 1 ? learnt[0] : null;
 
-  const learnt: tf.Variable[] = prototypes && prototypes.trainable ? [prototypes.variable()] : [];
   return {
     classifier,
     networkVariables: trainableVariables(classifier).filter((v) => !learnt.includes(v)),
@@ -108,12 +141,13 @@ export async function createMethod(settings: MethodSettings, context: MethodCont
     loss: (x, y, labels) =>
       tf.tidy(() => {
         const embeddings = embed(classifier, x, true);
-        if (means) means.update(embeddings, labels);
+        // DeepNCM: the batch updates the running class means (no gradient), then is scored against them.
+        if (ncm) ncm.update(embeddings, labels);
         const logits = logitsOf(classifier, embeddings);
         if (method === 'hyperspherical') return hypersphericalLoss(logits, y, { reduction: 'mean' }) as tf.Scalar;
         const base = crossEntropy(logits, y, k);
-        if (method !== 'guided' || !prototypes || lambda === 0) return base;
-        return tf.add(base, tf.mul(guidance(prototypes.variable()), lambda)) as tf.Scalar;
+        if (!guidance || !prototypeVariable || guidance.weight === 0) return base;
+        return tf.add(base, guidance.apply(prototypeVariable)) as tf.Scalar;
       }),
     predict: (x) =>
       tf.tidy(() => {
@@ -121,8 +155,11 @@ export async function createMethod(settings: MethodSettings, context: MethodCont
         return { embeddings, logits: logitsOf(classifier, embeddings) };
       }),
     setLambda: (value) => {
-      if (Number.isFinite(value) && value >= 0) lambda = value;
+      if (guidance && Number.isFinite(value) && value >= 0 && value !== guidance.weight) {
+        guidance = guidanceFor(context.D, settings.guidance, value, rng);
+      }
     },
-    prototypes: async () => (prototypes ? ((await prototypes.variable().array()) as number[][]) : null),
+    guidance: () => guidance,
+    prototypes: () => readPrototypes(prototypeHead),
   };
 }

@@ -203,11 +203,12 @@ export const METRICS_ROWS: Row[] = [
   ]),
   ...(['error', 'cost', 'severity', 'hdist'] as const).flatMap((meter) => {
     const cls = { error: 'ErrorRateMeter', cost: 'AverageCostMeter', severity: 'MistakeSeverityMeter', hdist: 'HierarchicalDistanceMeter' }[meter];
-    return rowsOf(`metrics.${cls}#update`, `${cls}.update`, [
+    const rows: Parameters<typeof rowsOf>[2] = [
       ['dtype', 'int32 logits', (f) => f.meters[meter].update(f.logitsInt, LABELS5), 'logits'],
       ['label', 'a label out of range', (f) => f.meters[meter].update(f.logits, [0, 1, 2, 3, 4]), 'labels'],
-      ...(meter === 'error' ? [] : ([['mismatched K', 'logits of 3 classes for a 4-class D', (f) => f.meters[meter].update(f.logits3, LABELS5), 'logits']] as const)),
-    ]);
+    ];
+    if (meter !== 'error') rows.push(['mismatched K', 'logits of 3 classes for a 4-class D', (f) => f.meters[meter].update(f.logits3, LABELS5), 'logits']);
+    return rowsOf(`metrics.${cls}#update`, `${cls}.update`, rows);
   }),
   ...rowsOf('metrics.assertTensor', 'myFn', [['type', 'an array', () => m.assertTensor('myFn', 'x', [1]), 'x']]),
   ...rowsOf('metrics.assertRank', 'myFn', [['rank', 'rank 1 for rank 2', (f) => m.assertRank('myFn', 'x', f.rank1, [2]), 'x']]),

@@ -67,6 +67,6 @@ export function folderFetch(root: string, transform?: (file: string, bytes: Uint
       return new Response('not found', { status: 404 });
     }
     const body = transform ? transform(file, new Uint8Array(bytes)) : bytes;
-    return new Response(body, { status: 200, headers: { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
+    return new Response(body as unknown as BodyInit, { status: 200, headers: { 'content-type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream' } });
   }) as typeof fetch;
 }

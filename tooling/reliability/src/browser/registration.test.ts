@@ -1,0 +1,23 @@
+// A browser app that loads a saved @mgp model imports the packages for their side effect: registering the layer
+// classes with tfjs. Built by Vite with the `source` condition (how this monorepo builds pages: the browser
+// harness, the playground), that side effect must survive. Checked on the bundle, no browser needed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildPage } from '@mgp/browser-harness';
+
+const CLASSES = ['LearntPrototypes', 'HypersphericalPrototypes', 'DeepNCM', 'MetricGuidedRegularizer', 'HierarchicalSoftmax'];
+
+describe('layer registration in a bundle', () => {
+  it("BUG: `import '@mgp/core'; import '@mgp/hierarchy'` keeps none of the layer classes (their tfjs registration is tree-shaken)", async () => {
+    // packages/core/package.json and packages/hierarchy/package.json list only ./src/index.ts (and dist) in
+    // "sideEffects", but the registerClass calls live in src/layers/*.ts, src/deepncm/deepncm.ts,
+    // src/regularizer/metric-guided-regularizer.ts and src/tf/hierarchical-softmax.ts. A page that imports the
+    // packages only to load a saved model gets "Unknown layer: LearntPrototypes" from tf.loadLayersModel.
+    const entry = fileURLToPath(new URL('./registration.page.ts', import.meta.url));
+    const site = await buildPage({ entry });
+    const bundle = readFileSync(join(site, 'main.js'), 'utf8');
+    expect(CLASSES.filter((name) => !bundle.includes(name)), 'classes missing from the bundle').toEqual([]);
+  }, 120_000);
+});
