@@ -133,7 +133,13 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     const files = await downloadsOf('#download-model', 2);
     expect(files.map((f) => f.split('/').at(-1)).sort()).toEqual(['mgp-playground-guided-distortion.json', 'mgp-playground-guided-distortion.weights.bin']);
     const modelJson = JSON.parse(readFileSync(files.find((f) => f.endsWith('.json')) as string, 'utf8'));
-    expect(JSON.stringify(modelJson.modelTopology)).toContain('PlaygroundPrototypeHead');
+    // The head is @mgp/core's layer with core's regularizer (loads wherever @mgp/core is imported), and the saved
+    // regularizer carries the λ the slider set during the run.
+    const head = modelJson.modelTopology.config.layers.find((layer: { name: string }) => layer.name === 'prototypes');
+    expect(head.class_name).toBe('LearntPrototypes');
+    expect(head.config.prototypes_regularizer.class_name).toBe('MetricGuidedRegularizer');
+    expect(head.config.prototypes_regularizer.config).toMatchObject({ kind: 'distortion', weight: 1.5 });
+    expect(JSON.stringify(modelJson.modelTopology)).not.toContain('PlaygroundPrototypeHead');
     await page.setInputFiles('#reload-files', files);
     await page.waitForSelector('#reload-result[data-same]', { timeout: 60_000 });
     expect(await page.getAttribute('#reload-result', 'data-same')).toBe('500/500');

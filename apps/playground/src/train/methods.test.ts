@@ -1,11 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { DeepNCM, HypersphericalPrototypes, LearntPrototypes, MetricGuidedRegularizer } from '@mgp/core';
+import { distortionLoss } from '@mgp/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BatchSampler } from '../data/batches';
 import { absoluteCost } from '../hierarchy/cost';
 import { disposeClassifier } from '../model/classifier';
 import { blobs } from '../testing/blobs';
 import { useCpuBackend } from '../testing/node-backend';
 import type { Snapshot } from './evaluate';
-import { createMethod, type MethodId } from './methods';
+import { createMethod, type MethodId, type MethodSettings } from './methods';
 import { train } from './trainer';
 
 beforeAll(useCpuBackend);
@@ -76,6 +80,89 @@ describe('training every method on separable blobs', () => {
     expect(dist(fixed.start[0], fixed.start[1])).toBeLessThan(dist(fixed.start[0], fixed.start[3]));
     const free = await positions('free');
     expect(free.end).not.toEqual(free.start);
+  });
+});
+
+describe('the heads are @mgp/core’s', () => {
+  const dataset = blobs(4, 4, 24);
+  const D = absoluteCost(4);
+  const settings = (method: MethodId, extra: Partial<MethodSettings> = {}): MethodSettings => ({
+    method,
+    guidance: 'distortion',
+    lambda: 1,
+    backbone: 'mlp',
+    embeddingDim: 2,
+    seed: 3,
+    ...extra,
+  });
+  const context = { inputShape: dataset.inputShape, numClasses: 4, D };
+
+  it.each([
+    ['xe', 'Dense', false, tfl.layers.Layer],
+    ['free', 'LearntPrototypes', true, LearntPrototypes],
+    ['guided', 'LearntPrototypes', true, LearntPrototypes],
+    ['fixed', 'LearntPrototypes', false, LearntPrototypes],
+    ['hyperspherical', 'HypersphericalPrototypes', false, HypersphericalPrototypes],
+    ['deepncm', 'DeepNCM', false, DeepNCM],
+  ] as const)('%s: a %s head (prototypes learnt by gradients: %s)', async (id, className, learnt, cls) => {
+    const method = await createMethod(settings(id), context);
+    const head = method.classifier.head;
+    expect(head).toBeInstanceOf(cls);
+    expect(head.getClassName()).toBe(className);
+    expect(method.classifier.prototypeHead === null).toBe(id === 'xe');
+    expect(method.prototypeVariables.length).toBe(learnt ? 1 : 0);
+    expect(method.guidance() !== null).toBe(id === 'guided');
+    disposeClassifier(method.classifier);
+  });
+
+  it('guided: the loss is cross-entropy + λ·scale-free distortion of the prototypes (core’s regularizer), λ live', async () => {
+    const method = await createMethod(settings('guided', { lambda: 0.7 }), context);
+    const head = method.classifier.head as LearntPrototypes;
+    expect(head.getPrototypesRegularizer()).toBe(method.guidance());
+    const x = tf.tensor2d(dataset.train.x.subarray(0, 16 * 4), [16, 4]);
+    const labels = dataset.train.labels.subarray(0, 16);
+    const y = tf.tensor1d(labels, 'int32');
+    // Independently: @mgp/metrics' losses on the model's logits and the head's prototypes.
+    const expected = (lambda: number) =>
+      tf.tidy(() => {
+        const logits = method.classifier.model.predict(x) as tf.Tensor2D;
+        const ce = tf.losses.softmaxCrossEntropy(tf.oneHot(y, 4), logits);
+        return tf.add(ce, tf.mul(distortionLoss(head.getPrototypes(), D, { scaleFree: true }), lambda)).dataSync()[0];
+      });
+    const loss = () => tf.tidy(() => method.loss(x, y, Int32Array.from(labels)).dataSync()[0]);
+    expect(loss()).toBeCloseTo(expected(0.7), 5);
+    method.setLambda(2.5);
+    expect(method.guidance()).toBeInstanceOf(MetricGuidedRegularizer);
+    expect(method.guidance()?.weight).toBe(2.5);
+    expect(loss()).toBeCloseTo(expected(2.5), 5);
+    method.setLambda(-1);
+    method.setLambda(Number.NaN);
+    expect(method.guidance()?.weight).toBe(2.5);
+    tf.dispose([x, y]);
+    disposeClassifier(method.classifier);
+  });
+
+  it('guided with the rank loss on two classes: core’s MgpInputError, before any weight is made', async () => {
+    const before = tf.memory().numTensors;
+    const two = { inputShape: [4], numClasses: 2, D: absoluteCost(2) };
+    await expect(createMethod(settings('guided', { guidance: 'rank' }), two)).rejects.toThrow(/MgpInputError|'D'/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('deepncm: each step folds its batch into core’s running class means once', async () => {
+    const method = await createMethod(settings('deepncm'), context);
+    const steps = 12;
+    const batchSize = 8;
+    await train(method, dataset, D, { steps, batchSize, learningRate: 0.01, evalEvery: steps, seed: 9 }, { onSnapshot: () => {}, shouldStop: () => false });
+    // The batches the trainer drew: the same sampler and seed.
+    const sampler = new BatchSampler(dataset.train.labels, batchSize, 9);
+    const expected = [0, 0, 0, 0];
+    for (let step = 0; step < steps; step++) new Set(sampler.next().labels).forEach((c) => (expected[c] += 1));
+    const { prototypes, counts } = (method.classifier.head as DeepNCM).getClassMeans();
+    expect(Array.from(counts.dataSync())).toEqual(expected);
+    expect(await method.prototypes()).toEqual(prototypes.arraySync());
+    tf.dispose([prototypes, counts]);
+    disposeClassifier(method.classifier);
   });
 });
 

@@ -1,7 +1,8 @@
 // What a bench script printed, made short for the report: when its output ends with a JSON object (as
 // wasm-training.bench.ts prints), its timing and ratio fields as 'path = value' lines; otherwise the last lines.
 
-const INTERESTING = /ms|ratio|median|over|speed|error|mode|backend/i;
+/** Keys kept from a script's JSON: times (…Ms), ratios (…Over…, ratio…), medians, errors, and which mode ran. */
+const INTERESTING = /^(mode|error|ratio\w*|median\w*|\w*ms|\w+Over\w+)$/i;
 
 /** The JSON object the output ends with, if any (a block from a line that is just '{' to the end). */
 export function trailingJson(output: string): Record<string, unknown> | null {
@@ -28,7 +29,7 @@ export function summarizeJson(value: Record<string, unknown>, limit = 30): strin
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) walk(child, path ? `${path}.${k}` : k, depth + 1);
       return;
     }
-    if (INTERESTING.test(path.split('.').pop() ?? '')) out.push(`${path} = ${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`);
+    if (INTERESTING.test(path.split('.').pop() ?? '') && !/version/i.test(path)) out.push(`${path} = ${typeof v === 'number' ? Math.round(v * 100) / 100 : String(v)}`);
   };
   walk(value, '', 0);
   return out;
