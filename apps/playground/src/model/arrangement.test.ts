@@ -100,6 +100,25 @@ describe('hyperspherical prototypes', () => {
   });
 });
 
+describe('the backend', () => {
+  it('core’s optimisation runs on the cpu backend; the backend in use before is restored, no tensor left behind', async () => {
+    await import('@tensorflow/tfjs-backend-wasm');
+    const D = visual();
+    const onCpu = await metricArrangement(D, 2, { seed: 5, steps: 200 });
+    try {
+      expect(await tf.setBackend('wasm')).toBe(true);
+      const before = tf.memory().numTensors;
+      const fromWasm = await metricArrangement(D, 2, { seed: 5, steps: 200 });
+      expect(tf.getBackend()).toBe('wasm');
+      expect(tf.memory().numTensors).toBe(before);
+      // The same numbers as on the cpu backend: computed there.
+      expect(fromWasm).toEqual(onCpu);
+    } finally {
+      await tf.setBackend('cpu');
+    }
+  });
+});
+
 describe('the circle helpers', () => {
   it('evenCircle puts order[i] at 90° + i·360°/K', () => {
     const points = evenCircle([2, 0, 1, 3]);

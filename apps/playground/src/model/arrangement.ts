@@ -18,11 +18,25 @@ export interface ArrangementOptions {
   steps?: number;
 }
 
-async function valuesOf(points: tf.Tensor2D): Promise<number[][]> {
+/**
+ * Runs core's optimisation and returns the points' values. Core's SGD is synchronous: thousands of tiny ops on K×dim
+ * numbers, which tfjs's cpu backend runs far faster than as GPU dispatches (WebGL, wasm). So it runs on the cpu
+ * backend where one is registered (the page's '@tensorflow/tfjs' registers it), after one frame for the page to show
+ * its status, and the backend in use before is restored afterwards. No tensor lives across the switch.
+ */
+async function computeOnCpu(embed: () => tf.Tensor2D): Promise<number[][]> {
+  await tf.nextFrame();
+  const previous = tf.getBackend();
+  const switched = previous !== 'cpu' && tf.findBackendFactory('cpu') !== null && (await tf.setBackend('cpu'));
   try {
-    return (await points.array()) as number[][];
+    const points = embed();
+    try {
+      return (await points.array()) as number[][];
+    } finally {
+      points.dispose();
+    }
   } finally {
-    points.dispose();
+    if (switched) await tf.setBackend(previous);
   }
 }
 
@@ -31,7 +45,7 @@ async function valuesOf(points: tf.Tensor2D): Promise<number[][]> {
  * (plain distortion loss, so the distances come out in D's units, which gives −distance logits a useful range).
  */
 export function metricArrangement(D: number[][], dim: number, options: ArrangementOptions): Promise<number[][]> {
-  return valuesOf(embedMetric(D, dim, { loss: 'distortion', seed: options.seed, steps: options.steps }));
+  return computeOnCpu(() => embedMetric(D, dim, { loss: 'distortion', seed: options.seed, steps: options.steps }));
 }
 
 /**
@@ -66,7 +80,7 @@ export function evenCircle(order: number[]): number[][] {
  */
 export async function sphereArrangement(D: number[][] | null, k: number, dim: number, options: ArrangementOptions): Promise<number[][]> {
   if (dim !== 2) {
-    return valuesOf(embedOnSphere(D !== null && k >= 3 ? D : null, dim, { numClasses: k, seed: options.seed, steps: options.steps }));
+    return computeOnCpu(() => embedOnSphere(D !== null && k >= 3 ? D : null, dim, { numClasses: k, seed: options.seed, steps: options.steps }));
   }
   const byIndex = Array.from({ length: k }, (_, c) => c);
   if (D === null || k <= 3) return evenCircle(byIndex);

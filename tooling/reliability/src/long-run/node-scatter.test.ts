@@ -1,6 +1,6 @@
 // The same long runs with @mgp/scatter imported, so every segment reduction (sibling-group softmax, DeepNCM's
 // class means) runs its Mgp* kernels instead of the built-in path: a leak in a kernel or its gradient shows here.
-// Shorter than node.test.ts (MGP_LONG_RUN_SCATTER_STEPS, default 500): the shared code is exercised there.
+// Shorter than node.test.ts (MGP_LONG_RUN_SCATTER_STEPS, default 300): the shared code is exercised there.
 import '@mgp/scatter';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { MgpScatterLogSumExp, MgpScatterMean, hasSegmentKernel } from '@mgp/metr
 import { useTestBackend } from '@mgp/test-utils';
 import { functionalLongRun, layersLongRun, memoryDrift, type LongRunReport } from './loop';
 
-const STEPS = Number(process.env.MGP_LONG_RUN_SCATTER_STEPS ?? 500);
+const STEPS = Number(process.env.MGP_LONG_RUN_SCATTER_STEPS ?? 300);
 const EVERY = Math.max(1, Math.floor(STEPS / 10));
 
 function judge(name: string, report: LongRunReport): void {
