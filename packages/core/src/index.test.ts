@@ -15,6 +15,7 @@ describe('@mgp/core exports', () => {
       'embedOnSphere',
       'DeepNCM',
       'deepNcmUpdate',
+      'loadMgpModel',
     ]) {
       expect(core, name).toHaveProperty(name);
     }

@@ -28,3 +28,6 @@ export type { EmbedProgress } from './embed/sgd';
 // DeepNCM
 export { DeepNCM, type DeepNCMArgs } from './deepncm/deepncm';
 export { deepNcmUpdate, type ClassMeans } from './deepncm/update';
+
+// Loading saved models
+export { loadMgpModel } from './io/load-mgp-model';

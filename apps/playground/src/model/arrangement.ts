@@ -20,9 +20,10 @@ export interface ArrangementOptions {
 
 /**
  * Runs core's optimisation and returns the points' values. Core's SGD is synchronous: thousands of tiny ops on K×dim
- * numbers, which tfjs's cpu backend runs far faster than as GPU dispatches (WebGL, wasm). So it runs on the cpu
- * backend where one is registered (the page's '@tensorflow/tfjs' registers it), after one frame for the page to show
- * its status, and the backend in use before is restored afterwards. No tensor lives across the switch.
+ * numbers, one GPU dispatch each on WebGL (about 6 s of a frozen page for embedMetric on the digits under SwiftShader,
+ * against about 1 s on the cpu backend). So it runs on tfjs's cpu backend where one is registered (the page's
+ * '@tensorflow/tfjs' registers it), after one frame for the page to show its status; the backend in use before is
+ * restored afterwards. The work creates and frees its tensors on the cpu backend.
  */
 async function computeOnCpu(embed: () => tf.Tensor2D): Promise<number[][]> {
   await tf.nextFrame();

@@ -1,7 +1,7 @@
 // DeepNCM: a nearest-class-mean head whose class means are running averages of the embeddings, updated in training.
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { assertNumber, MgpInputError } from '@mgp/metrics';
+import { assertNumber, describeValue, MgpInputError } from '@mgp/metrics';
 import { prototypeLogitsUnchecked } from '../logits/prototype-logits';
 import { resolveMetric } from '../logits/metric';
 import { singleShape, type Kwargs, type LayerArgs } from '../layers/layer-types';
@@ -18,6 +18,13 @@ export interface DeepNCMArgs extends LayerArgs {
 }
 
 const FN = 'DeepNCM';
+
+/** Refuses a non-object `args` before tfjs-layers' Layer constructor reads it. */
+function checkArgs(args: DeepNCMArgs): DeepNCMArgs {
+  if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', `must be an object; got ${describeValue(args)}`);
+  return args;
+}
+
 const SQEUCLIDEAN = resolveMetric(FN, { metric: 'sqeuclidean' });
 
 /**
@@ -38,8 +45,8 @@ export class DeepNCM extends tfl.layers.Layer {
   private counts: tfl.LayerVariable | null = null;
 
   constructor(args: DeepNCMArgs) {
-    super(args);
-    if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', 'must be an object');
+    // Checked inside the super call: tfjs-layers' Layer constructor reads args.name, so null would throw TypeError.
+    super(checkArgs(args));
     assertNumber(FN, 'numClasses', args.numClasses, { integer: true, min: 1 });
     this.numClasses = args.numClasses;
     this.initialValues = readInitial(args.initialPrototypes, args.numClasses);

@@ -27,6 +27,12 @@ export interface HypersphericalPrototypesArgs extends LayerArgs {
 const FN = 'HypersphericalPrototypes';
 const SCORES: readonly HypersphericalScore[] = ['hyperspherical', 'cosine'];
 
+/** Refuses a non-object `args` before tfjs-layers' Layer constructor reads it. */
+function checkArgs(args: HypersphericalPrototypesArgs): HypersphericalPrototypesArgs {
+  if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', `must be an object; got ${describeValue(args)}`);
+  return args;
+}
+
 function readUnitPrototypes(value: unknown): { values: Float32Array; shape: [number, number] } {
   let values: Float32Array;
   let shape: [number, number];
@@ -73,8 +79,8 @@ export class HypersphericalPrototypes extends tfl.layers.Layer {
   private prototypes: tfl.LayerVariable | null = null;
 
   constructor(args: HypersphericalPrototypesArgs) {
-    super(args);
-    if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', 'must be an object');
+    // Checked inside the super call: tfjs-layers' Layer constructor reads args.name, so null would throw TypeError.
+    super(checkArgs(args));
     const score = args.score ?? 'hyperspherical';
     assertOneOf(FN, 'score', score, SCORES);
     this.score = score;

@@ -39,6 +39,12 @@ export interface LearntPrototypesArgs extends LayerArgs {
 
 const FN = 'LearntPrototypes';
 
+/** Refuses a non-object `args` before tfjs-layers' Layer constructor reads it. */
+function checkArgs(args: LearntPrototypesArgs): LearntPrototypesArgs {
+  if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', `must be an object; got ${describeValue(args)}`);
+  return args;
+}
+
 function isRegularizer(object: tf.serialization.Serializable): object is Regularizer {
   return object instanceof RegularizerBase;
 }
@@ -94,8 +100,8 @@ export class LearntPrototypes extends tfl.layers.Layer {
   private prototypes: tfl.LayerVariable | null = null;
 
   constructor(args: LearntPrototypesArgs) {
-    super(args);
-    if (args === null || typeof args !== 'object') throw new MgpInputError(FN, 'args', 'must be an object');
+    // Checked inside the super call: tfjs-layers' Layer constructor reads args.name, so null would throw TypeError.
+    super(checkArgs(args));
     this.resolved = resolveMetric(FN, { metric: args.metric ?? undefined, delta: args.delta ?? undefined });
     this.metric = this.resolved.metric;
     this.delta = this.resolved.delta;

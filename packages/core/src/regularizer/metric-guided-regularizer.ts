@@ -95,6 +95,9 @@ export class MetricGuidedRegularizer extends RegularizerBase {
     const seed = given(args.seed);
     if (seed !== undefined) assertNumber(FN, 'seed', seed, { integer: true });
     const checked = readCostMatrix(FN, 'D', args.D, { positiveOffDiagonal: kind === 'distortion' });
+    if (checked.size < 2) {
+      throw new MgpInputError(FN, 'D', `must cover at least 2 classes (the loss compares prototype pairs); got ${checked.size}×${checked.size}`);
+    }
     if (kind === 'rank' && checked.size < 3) {
       throw new MgpInputError(FN, 'D', `must cover at least 3 classes for the rank loss (it compares triplets); got ${checked.size}×${checked.size}`);
     }

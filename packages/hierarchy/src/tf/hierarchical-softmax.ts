@@ -1,7 +1,7 @@
 // HierarchicalSoftmax: a serializable tfjs layer wrapping YOLOv2 hierarchical inference.
 import * as tf from '@tensorflow/tfjs-core';
 import { layers } from '@tensorflow/tfjs-layers';
-import { describeValue } from '@mgp/metrics';
+import { assertFloat, describeValue } from '@mgp/metrics';
 import { fail } from '../tree/fail';
 import { Hierarchy } from '../tree/hierarchy';
 import type { NodeRef } from '../tree/types';
@@ -102,6 +102,8 @@ export class HierarchicalSoftmax extends layers.Layer {
   override call(inputs: tf.Tensor | tf.Tensor[]): tf.Tensor {
     const x = Array.isArray(inputs) ? inputs[0] : inputs;
     this.checkShape(x.shape);
+    // Checked here, so an int32 input is refused naming this layer's argument rather than an internal helper's.
+    assertFloat(FN, 'inputs', x);
     return tf.tidy(() => {
       const marginals = pathSums(logConditionals(x as tf.Tensor2D, this.plan), this.plan);
       if (this.outputKind === 'nodes') return marginals;

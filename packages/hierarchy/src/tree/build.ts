@@ -77,7 +77,8 @@ export function buildTree(fn: string, raw: RawTree, opts: unknown): TreeArrays {
 
   // Breadth-first order from the root; ids: the name when unique, else the parent's id + separator + name.
   const bfs = [root];
-  for (let i = 0; i < bfs.length; i++) bfs.push(...children[bfs[i]]);
+  // A loop, not push(...list): spreading a node's children as call arguments overflows the stack past ~125,000.
+  for (let i = 0; i < bfs.length; i++) for (const c of children[bfs[i]]) bfs.push(c);
   const nameCount = new Map<string, number>();
   for (const n of names) nameCount.set(n, (nameCount.get(n) ?? 0) + 1);
   const ids = new Array<string>(names.length);

@@ -10,6 +10,26 @@ interface Edge {
   where: string;
 }
 
+/**
+ * Edge text quoting. A field written as a JSON string literal (`"…"`, e.g. `"#group"` or `" padded "`) is read as
+ * the string it encodes; any other field is read as is. `toEdgesText` quotes exactly the names plain text cannot
+ * carry back: a leading '#' (a comment line), leading or trailing whitespace (trimmed), and a leading '"' (which
+ * would itself be read as quoted).
+ */
+export function encodeEdgeField(name: string): string {
+  return /^[#"]|^\s|\s$/.test(name) ? JSON.stringify(name) : name;
+}
+
+function decodeEdgeField(field: string): string {
+  if (field.length < 2 || !field.startsWith('"') || !field.endsWith('"')) return field;
+  try {
+    const value: unknown = JSON.parse(field);
+    return typeof value === 'string' ? value : field;
+  } catch {
+    return field;
+  }
+}
+
 function readText(fn: string, text: string): Edge[] {
   const edges: Edge[] = [];
   text.split(/\r\n|\r|\n/).forEach((raw, i) => {
@@ -21,7 +41,11 @@ function readText(fn: string, text: string): Edge[] {
       const shown = JSON.stringify(line.length > 60 ? `${line.slice(0, 60)}…` : line);
       fail(fn, 'edges', `must have one 'parent child' pair a line; line ${i + 1} has ${count} field${count === 1 ? '' : 's'}: ${shown}`);
     }
-    edges.push({ parent: fields[0], child: fields[1], where: `line ${i + 1}` });
+    const [parent, child] = fields.map(decodeEdgeField);
+    if (parent === '' || child === '') {
+      fail(fn, 'edges', `must hold non-empty names; line ${i + 1} has an empty quoted name: ${JSON.stringify(line)}`);
+    }
+    edges.push({ parent, child, where: `line ${i + 1}` });
   });
   return edges;
 }

@@ -3,7 +3,7 @@ import { describeValue } from '@mgp/metrics';
 import { buildTree, type TreeArrays } from './build';
 import { distanceMatrixValues } from './distance';
 import { fail, quoteList } from './fail';
-import { parseEdges } from './from-edges';
+import { encodeEdgeField, parseEdges } from './from-edges';
 import { parseNested } from './from-nested';
 import { parseParents, type ParentsInput } from './from-parents';
 import { parsePaths } from './from-paths';
@@ -103,7 +103,8 @@ export class Hierarchy {
 
   /**
    * From `parent child` pairs: an array of pairs, or text with one pair a line (tab- or space-separated,
-   * blank lines and lines starting with '#' skipped), as in WordNet is-a files.
+   * blank lines and lines starting with '#' skipped), as in WordNet is-a files. A field written as a JSON string
+   * literal (`"#group"`, `" padded "`) is read as the string it encodes, as `toEdgesText` writes such names.
    */
   static fromEdges(edges: string | Iterable<readonly [string, string]>, opts?: HierarchyOptions): Hierarchy {
     const fn = 'Hierarchy.fromEdges';
@@ -371,10 +372,14 @@ export class Hierarchy {
     return toEdgeList(this.nodes, this.root, (v) => this.children(v));
   }
 
-  /** `toEdges()` as text, one tab-separated pair a line. */
+  /**
+   * `toEdges()` as text, one tab-separated pair a line; read back by `fromEdges`. A name that plain text cannot
+   * carry (a leading '#' or '"', leading or trailing whitespace) is written as a JSON string literal, such as
+   * `"#group"` or `" padded "`, which `fromEdges` decodes.
+   */
   toEdgesText(): string {
     return this.toEdges()
-      .map(([p, c]) => `${p}\t${c}\n`)
+      .map(([p, c]) => `${encodeEdgeField(p)}\t${encodeEdgeField(c)}\n`)
       .join('');
   }
 

@@ -119,3 +119,25 @@ describe('Hierarchy.fromPaths', () => {
     expect(h.path('y')).toEqual(['root', 'b', 'y']);
   });
 });
+
+describe('edge text quoting', () => {
+  it("toEdgesText quotes names starting with '#' or '\"' or with surrounding spaces, and fromEdges reads them back", () => {
+    const h = Hierarchy.fromNested({ r: [{ '#group': ['a', ' padded '] }, '"q"', 'plain name'] });
+    const text = h.toEdgesText();
+    expect(text).toBe('r\t"#group"\nr\t"\\"q\\""\nr\tplain name\n"#group"\ta\n"#group"\t" padded "\n');
+    expect(Hierarchy.fromEdges(text).toJSON()).toEqual(h.toJSON());
+  });
+
+  it('refuses an empty quoted name', () => {
+    expect(() => Hierarchy.fromEdges('r\t""\n')).toThrow(/argument 'edges' must hold non-empty names; line 1/);
+  });
+});
+
+describe('wide trees', () => {
+  it('a node with 150,000 children parses and writes back', () => {
+    const leaves = Array.from({ length: 150_000 }, (_, i) => `c${i}`);
+    const h = Hierarchy.fromNested({ r: leaves });
+    expect(h.numLeaves).toBe(150_000);
+    expect((h.toNested() as { r: string[] }).r.length).toBe(150_000);
+  });
+});

@@ -9,7 +9,7 @@ export function toNestedTree(
   numLeaves: number,
 ): NestedTree {
   const order = [root];
-  for (let i = 0; i < order.length; i++) order.push(...children(order[i]));
+  for (let i = 0; i < order.length; i++) for (const c of children(order[i])) order.push(c); // no push(...): wide nodes
   const built = new Map<number, NestedNode>();
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i];

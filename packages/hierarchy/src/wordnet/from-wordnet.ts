@@ -144,7 +144,21 @@ export async function fromWordNet(synsets: ReadonlyArray<string | number>, opts:
   });
   // Leaves are referred to by their whole path, which stays unambiguous whatever the names.
   const sep = opts.separator ?? '/';
-  const pathOf = (v: number): string[] => (v < 0 ? [] : [...pathOf(parents[v]), names[v]]);
+  // Walked iteratively, and checked for a hypernym cycle (a corrupt data.noun) before anything follows the parents.
+  const pathOf = (v: number): string[] => {
+    const up: number[] = [];
+    const onPath = new Map<number, number>();
+    for (let u = v; u >= 0; u = parents[u]) {
+      const at = onPath.get(u);
+      if (at !== undefined) {
+        const cycle = up.slice(at).map((w) => names[w]);
+        fail(FN, 'synsets', `led to a hypernym cycle in data.noun; got ${[...cycle, cycle[0]].join(' → ')}; is data.noun intact?`);
+      }
+      onPath.set(u, up.length);
+      up.push(u);
+    }
+    return up.reverse().map((u) => names[u]);
+  };
   const leafRefs = leafNodes.map((v) => pathOf(v).join(sep));
 
   const raw: RawTree = { names, parents, argument: 'synsets', defaultLeaves: { refs: leafRefs, argument: 'synsets' } };

@@ -12,7 +12,10 @@ export interface EmdOptions extends IgnoreOptions {
   mu?: number;
 }
 
-/** λ · mean_n Σ_k p_nk² (D[y_n, k] − μ), p = softmax(logits), over the rows not ignored. */
+/**
+ * λ · mean_n Σ_k p_nk² (D[y_n, k] − μ), p = softmax(logits), over the rows not ignored. When every row is
+ * ignored there is nothing to average: the loss is 0, with zero gradients (as hierarchicalCrossEntropy).
+ */
 export function emdLoss(
   logits: tf.Tensor,
   labels: tf.Tensor | number[] | Int32Array,
@@ -27,7 +30,7 @@ export function emdLoss(
     const p = tf.softmax(asRows(scores));
     const rows = tf.gather(costTensor(D, values, scores.numClasses), tf.tensor1d(y.labels, 'int32')); // D[y_n]
     const perRow = tf.sum(tf.mul(tf.square(p), tf.sub(rows, mu)), 1);
-    return tf.mul(tf.div(tf.sum(tf.mul(perRow, tf.tensor1d(y.keep))), y.kept), lambda) as tf.Scalar;
+    return tf.mul(tf.div(tf.sum(tf.mul(perRow, tf.tensor1d(y.keep))), y.kept > 0 ? y.kept : 1), lambda) as tf.Scalar;
   });
 }
 

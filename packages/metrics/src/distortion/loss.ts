@@ -37,7 +37,7 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
   const k = checked.size;
   if (pairs !== undefined) {
-    const drawn = samplePairs(k, pairs, seed, { fn: FN, arg: 'options.pairs' });
+    const drawn = samplePairs(k, pairs, seed, { fn: FN, arg: 'options.pairs', classesArg: 'points' });
     const costs = checked.cost.pairs(drawn.i, drawn.j);
     return tf.tidy(() => sampledLoss(pairDistances(checked.points, drawn.i, drawn.j, checked.metric), costs, scaleFree));
   }

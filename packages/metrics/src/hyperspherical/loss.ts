@@ -17,7 +17,8 @@ export interface HypersphericalLossOptions {
  * Per row, −s_{n, y_n} for hyperspherical scores s_nk = −(1 − cos(x_n, p_k))² (what
  * `prototypeLogits(x, p, {metric: 'hyperspherical'})` gives): the squared cosine distance (1 − cos)² of each
  * embedding to its class prototype, weighted by class. Reduced by `'sum'` (default), `'mean'` (Σ w·l / Σ w)
- * or `'none'` (the rows, in the scores' shape without the class axis).
+ * or `'none'` (the rows, in the scores' shape without the class axis). With `'mean'`, when Σ w = 0 (every row
+ * ignored, or every present class of weight 0) the loss is 0, with zero gradients (as hierarchicalCrossEntropy).
  */
 export function hypersphericalLoss(scores: tf.Tensor, labels: LabelsInput, { reduction = 'sum', ignoreIndex, classWeights }: HypersphericalLossOptions = {}): tf.Tensor {
   const fn = 'hypersphericalLoss';
@@ -31,6 +32,6 @@ export function hypersphericalLoss(scores: tf.Tensor, labels: LabelsInput, { red
     const perRow = tf.mul(tf.neg(picked), tf.tensor1d(weights.perRow));
     if (reduction === 'none') return tf.reshape(perRow, checked.outerShape);
     const total = tf.sum(perRow);
-    return reduction === 'sum' ? total : tf.div(total, weights.total);
+    return reduction === 'sum' ? total : tf.div(total, weights.total > 0 ? weights.total : 1);
   });
 }

@@ -1,5 +1,6 @@
 // A small deterministic PRNG (mulberry32), so sampled triplets and pairs are reproducible from a seed on
 // every backend and platform (Math.random cannot be seeded).
+import { assertNumber, describeValue, MgpInputError } from '../validation';
 
 export interface Rng {
   /** A uniform integer in [0, 2³²). */
@@ -10,7 +11,9 @@ export interface Rng {
   nextInt(n: number): number;
 }
 
+/** A generator seeded by an integer (taken modulo 2³²); anything else (NaN, a string, 1.5) is an MgpInputError. */
 export function createRng(seed: number): Rng {
+  assertNumber('createRng', 'seed', seed, { integer: true });
   let state = seed >>> 0;
   const nextUint32 = (): number => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -29,6 +32,13 @@ export function createRng(seed: number): Rng {
 
 /** A seed, a generator to draw from (successive calls then get fresh draws), or nothing (a random seed). */
 export type SeedLike = number | Rng | undefined;
+
+/** Checks a SeedLike (undefined, an integer or an Rng) and names `fn`/`arg` in the error; no generator is made. */
+export function assertSeedLike(fn: string, arg: string, seed: unknown): asserts seed is SeedLike {
+  if (seed === undefined || isRng(seed)) return;
+  if (typeof seed !== 'number') throw new MgpInputError(fn, arg, `must be an integer or an Rng; got ${describeValue(seed)}`);
+  assertNumber(fn, arg, seed, { integer: true });
+}
 
 export function toRng(seed: SeedLike): Rng {
   if (seed === undefined) return createRng(Math.floor(Math.random() * 4294967296));

@@ -1,7 +1,7 @@
 // Uniform draws of class pairs and triplets in typed arrays: O(n) with no per-draw permutation,
 // reproducible from a seed.
 import { assertNumber, MgpInputError } from '../validation';
-import { toRng, type SeedLike } from './rng';
+import { assertSeedLike, toRng, type SeedLike } from './rng';
 
 export interface ClassPairs {
   i: Int32Array;
@@ -14,12 +14,22 @@ export interface ClassTriplets {
   k: Int32Array;
 }
 
+interface SampleNames {
+  /** Function named in errors (callers that sample for their own arguments pass theirs). */
+  fn?: string;
+  /** Argument named for a bad count. */
+  arg?: string;
+  /** Argument named for a bad or too small number of classes (default 'numClasses'). */
+  classesArg?: string;
+}
+
 /** Classes [0, K) without `ignoreIndex`, or null when none is left out. */
-function classPool(fn: string, numClasses: number, ignoreIndex: number | undefined, needed: number): Int32Array | null {
+function classPool(fn: string, classesArg: string, numClasses: number, ignoreIndex: number | undefined, needed: number): Int32Array | null {
   const skip = ignoreIndex !== undefined && ignoreIndex >= 0 && ignoreIndex < numClasses;
   const available = numClasses - (skip ? 1 : 0);
   if (available < needed) {
-    throw new MgpInputError(fn, 'points', `must hold at least ${needed} classes to draw from; got ${available}`);
+    const without = skip ? ` (${numClasses} without ignoreIndex ${ignoreIndex})` : '';
+    throw new MgpInputError(fn, classesArg, `must give at least ${needed} classes to draw from; got ${available}${without}`);
   }
   if (!skip) return null;
   const pool = new Int32Array(available);
@@ -32,10 +42,12 @@ export function samplePairs(
   numClasses: number,
   count: number,
   seed?: SeedLike,
-  { fn = 'samplePairs', arg = 'count' }: { fn?: string; arg?: string } = {},
+  { fn = 'samplePairs', arg = 'count', classesArg = 'numClasses' }: SampleNames = {},
 ): ClassPairs {
+  assertNumber(fn, classesArg, numClasses, { integer: true });
   assertNumber(fn, arg, count, { integer: true, min: 1 });
-  classPool(fn, numClasses, undefined, 2);
+  assertSeedLike(fn, 'seed', seed);
+  classPool(fn, classesArg, numClasses, undefined, 2);
   const rng = toRng(seed);
   const i = new Int32Array(count);
   const j = new Int32Array(count);
@@ -56,10 +68,13 @@ export function sampleTriplets(
   numClasses: number,
   count: number,
   seed?: SeedLike,
-  { ignoreIndex, fn = 'sampleTriplets', arg = 'count' }: { ignoreIndex?: number; fn?: string; arg?: string } = {},
+  { ignoreIndex, fn = 'sampleTriplets', arg = 'count', classesArg = 'numClasses' }: { ignoreIndex?: number } & SampleNames = {},
 ): ClassTriplets {
+  assertNumber(fn, classesArg, numClasses, { integer: true });
   assertNumber(fn, arg, count, { integer: true, min: 1 });
-  const pool = classPool(fn, numClasses, ignoreIndex, 3);
+  assertSeedLike(fn, 'seed', seed);
+  if (ignoreIndex !== undefined) assertNumber(fn, 'ignoreIndex', ignoreIndex, { integer: true });
+  const pool = classPool(fn, classesArg, numClasses, ignoreIndex, 3);
   const m = pool ? pool.length : numClasses;
   const rng = toRng(seed);
   const out = { i: new Int32Array(count), j: new Int32Array(count), k: new Int32Array(count) };

@@ -48,7 +48,7 @@ function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: num
   if (given === drawn) {
     throw new MgpInputError(FN, 'sampling', `must give exactly one of 'triplets' or 'numTriplets'; got ${given ? 'both' : 'neither'}`);
   }
-  if (drawn) return sampleTriplets(size, options.numTriplets as number, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets' });
+  if (drawn) return sampleTriplets(size, options.numTriplets as number, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets', classesArg: 'points' });
   const triplets = dropIgnored(readTriplets(FN, 'triplets', options.triplets, size), ignoreIndex);
   if (triplets.i.length === 0) throw new MgpInputError(FN, 'triplets', `must hold a triplet without class ${ignoreIndex} (ignoreIndex); every one has it`);
   return triplets;

@@ -16,7 +16,8 @@ export interface SoftLabelLossOptions extends SoftLabelOptions {
 /**
  * Σ_n w_{y_n} KL(t_n ‖ p_n) / Σ_n w_{y_n} over the rows not ignored, with t_n = softmax(−β D[y_n] / max D)
  * and log p_n = log_softmax(logits_n) (times (1 − p)^γ with `focalGamma`). With no class weights this is the
- * seed's batch-mean KL divergence.
+ * seed's batch-mean KL divergence. When Σ_n w_{y_n} = 0 (every row ignored, or every present class of weight 0)
+ * there is nothing to average: the loss is 0, with zero gradients (as hierarchicalCrossEntropy).
  */
 export function softLabelCrossEntropy(
   logits: tf.Tensor,
@@ -37,7 +38,7 @@ export function softLabelCrossEntropy(
     if (focalGamma !== undefined) logP = tf.mul(logP, tf.pow(tf.sub(1, tf.exp(logP)), focalGamma));
     const logT = tf.gather(logTargetTable(values, k, beta), tf.tensor1d(y.labels, 'int32')); // [N, K]
     const kl = tf.sum(tf.mul(tf.exp(logT), tf.sub(logT, logP)), 1);
-    return tf.div(tf.sum(tf.mul(kl, tf.tensor1d(weights.perRow))), weights.total) as tf.Scalar;
+    return tf.div(tf.sum(tf.mul(kl, tf.tensor1d(weights.perRow))), weights.total > 0 ? weights.total : 1) as tf.Scalar;
   });
 }
 

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as c from '@mgp/core';
 import { D4, LABELS5 } from './fixtures';
-import { pinned, rowsOf, type Row } from './row';
+import { rowsOf, type Row } from './row';
 
 const NaN_D = D4.map((row, i) => row.map((v, j) => (i + j === 3 ? Number.NaN : v)));
 type T2 = tf.Tensor2D;
@@ -27,11 +27,8 @@ export const CORE_ROWS: Row[] = [
     ['option', 'delta 0', (f) => c.prototypeLogits(f.emb, f.points, { metric: 'pseudoHuber', delta: 0 }), 'delta'],
     ['NaN', 'delta NaN', (f) => c.prototypeLogits(f.emb, f.points, { metric: 'pseudoHuber', delta: Number.NaN }), 'delta'],
   ]),
-  ...pinned(
-    'packages/core/src/layers/learnt-prototypes.ts: the constructor calls super(args) before checking args, so null reaches tfjs-layers: TypeError "Cannot read properties of null (reading \'name\')"',
-    rowsOf('core.LearntPrototypes', undefined, [['type', 'args null', () => new c.LearntPrototypes(null as unknown as c.LearntPrototypesArgs), 'args']]),
-  ),
   ...rowsOf('core.LearntPrototypes', undefined, [
+    ['type', 'args null', () => new c.LearntPrototypes(null as unknown as c.LearntPrototypesArgs), 'args'],
     ['type', 'args a number', () => new c.LearntPrototypes(3 as unknown as c.LearntPrototypesArgs), 'args'],
     ['option', 'neither numPrototypes nor initialPrototypes', () => new c.LearntPrototypes({}), 'numPrototypes'],
     ['option', 'numPrototypes 0', () => new c.LearntPrototypes({ numPrototypes: 0 }), 'numPrototypes'],
@@ -58,6 +55,7 @@ export const CORE_ROWS: Row[] = [
   ]),
   ...rowsOf('core.HypersphericalPrototypes', undefined, [
     ['type', 'no arguments object', () => new c.HypersphericalPrototypes(undefined as unknown as c.HypersphericalPrototypesArgs), 'args'],
+    ['type', 'args null', () => new c.HypersphericalPrototypes(null as unknown as c.HypersphericalPrototypesArgs), 'args'],
     ['option', 'no prototypes', () => new c.HypersphericalPrototypes({}), 'prototypes'],
     ['NaN', 'NaN in prototypes', () => new c.HypersphericalPrototypes({ prototypes: [[1, 0], [Number.NaN, 1]] }), 'prototypes'],
     ['shape', 'a zero prototype row', () => new c.HypersphericalPrototypes({ prototypes: [[1, 0], [0, 0]] }), 'prototypes'],
@@ -78,6 +76,8 @@ export const CORE_ROWS: Row[] = [
       ['NaN', 'NaN in D', () => make(NaN_D), 'D'],
       ['NaN', 'NaN in a D tensor', (f) => make(f.DTensorNaN), 'D'],
       ['shape', 'D not square', () => make([[0, 1]]), 'D'],
+      ['shape', 'a 1×1 D (one class)', () => make([[0]]), 'D'],
+      ['shape', 'a 2×2 D for the rank loss', () => make([[0, 1], [1, 0]], { kind: 'rank' }), 'D'],
       ['type', 'D missing', () => make(undefined), 'D'],
       ['option', 'unknown kind', () => make(D4, { kind: 'triplet' }), 'kind'],
       ['NaN', 'weight NaN', () => make(D4, { weight: Number.NaN }), 'weight'],
@@ -114,11 +114,8 @@ export const CORE_ROWS: Row[] = [
     ['option', 'negative rankWeight', () => c.embedOnSphere(D4, 3, { rankWeight: -1 }), 'options.rankWeight'],
     ['option', 'restarts 0', () => c.embedOnSphere(D4, 3, { restarts: 0 }), 'options.restarts'],
   ]),
-  ...pinned(
-    'packages/core/src/deepncm/deepncm.ts: the constructor calls super(args) before checking args, so null reaches tfjs-layers: TypeError "Cannot read properties of null (reading \'name\')"',
-    rowsOf('core.DeepNCM', undefined, [['type', 'args null', () => new c.DeepNCM(null as unknown as c.DeepNCMArgs), 'args']]),
-  ),
   ...rowsOf('core.DeepNCM', undefined, [
+    ['type', 'args null', () => new c.DeepNCM(null as unknown as c.DeepNCMArgs), 'args'],
     ['type', 'args a string', () => new c.DeepNCM('four' as unknown as c.DeepNCMArgs), 'args'],
     ['option', 'numClasses 0', () => new c.DeepNCM({ numClasses: 0 }), 'numClasses'],
     ['NaN', 'numClasses NaN', () => new c.DeepNCM({ numClasses: Number.NaN }), 'numClasses'],

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as m from '@mgp/metrics';
 import { D4, LABELS5 } from './fixtures';
-import { pinned, rowsOf, type Row } from './row';
+import { rowsOf, type Row } from './row';
 
 const NaN_D = D4.map((row, i) => row.map((v, j) => (i + j === 3 ? Number.NaN : v)));
 const ASYM_D = D4.map((row, i) => row.map((v, j) => (i === 0 && j === 1 ? 3 : v)));
@@ -66,38 +66,26 @@ export const METRICS_ROWS: Row[] = [
     ['option', 'unknown metric', (f) => m.pairwiseDistances(f.emb, { metric: 'manhattan' as 'cosine' }), 'options.metric'],
     ['disposed', 'a disposed', (f) => m.pairwiseDistances(f.disposed), 'a'],
   ]),
-  ...pinned(
-    "packages/metrics/src/random/rng.ts: createRng does not check its seed; NaN, strings and objects all become seed 0 (seed >>> 0), so createRng('42') silently equals createRng(0)",
-    rowsOf('metrics.createRng', undefined, [
-      ['type', 'a string seed', () => m.createRng('42' as unknown as number), 'seed'],
-      ['NaN', 'a NaN seed', () => m.createRng(Number.NaN), 'seed'],
-    ]),
-  ),
+  ...rowsOf('metrics.createRng', undefined, [
+    ['type', 'a string seed', () => m.createRng('42' as unknown as number), 'seed'],
+    ['NaN', 'a NaN seed', () => m.createRng(Number.NaN), 'seed'],
+  ]),
   ...rowsOf('metrics.samplePairs', undefined, [
     ['option', 'count 0', () => m.samplePairs(4, 0), 'count'],
     ['option', 'fractional count', () => m.samplePairs(4, 2.5), 'count'],
   ]),
-  ...pinned(
-    "packages/metrics/src/random/sample.ts: numClasses is never validated; NaN or Infinity give pairs (0, 0) (i = j, against the contract), 2.5 gives class 2; too few classes is reported as argument 'points', which samplePairs does not have",
-    rowsOf('metrics.samplePairs', undefined, [
-      ['option', 'numClasses 1', () => m.samplePairs(1, 3), 'numClasses'],
-      ['NaN', 'numClasses NaN', () => m.samplePairs(Number.NaN, 3, 1), 'numClasses'],
-      ['option', 'fractional numClasses', () => m.samplePairs(2.5, 3, 1), 'numClasses'],
-    ]),
-  ),
-  ...pinned(
-    'packages/metrics/src/random/rng.ts toRng: a seed that is neither a number nor an Rng is used as an Rng: TypeError "rng.nextInt is not a function"',
-    rowsOf('metrics.samplePairs', undefined, [['type', 'a string seed', () => m.samplePairs(4, 3, 'seed' as unknown as number), 'seed']]),
-  ),
+  ...rowsOf('metrics.samplePairs', undefined, [
+    ['option', 'numClasses 1', () => m.samplePairs(1, 3), 'numClasses'],
+    ['NaN', 'numClasses NaN', () => m.samplePairs(Number.NaN, 3, 1), 'numClasses'],
+    ['option', 'fractional numClasses', () => m.samplePairs(2.5, 3, 1), 'numClasses'],
+  ]),
+  ...rowsOf('metrics.samplePairs', undefined, [['type', 'a string seed', () => m.samplePairs(4, 3, 'seed' as unknown as number), 'seed']]),
   ...rowsOf('metrics.sampleTriplets', undefined, [['option', 'count -1', () => m.sampleTriplets(4, -1), 'count']]),
-  ...pinned(
-    "packages/metrics/src/random/sample.ts: sampleTriplets validates neither numClasses (Infinity gives triplets of 0s, 2 is reported as argument 'points') nor ignoreIndex (1.5 is silently ignored)",
-    rowsOf('metrics.sampleTriplets', undefined, [
-      ['option', 'numClasses 2', () => m.sampleTriplets(2, 3), 'numClasses'],
-      ['option', 'numClasses Infinity', () => m.sampleTriplets(Number.POSITIVE_INFINITY, 3, 1), 'numClasses'],
-      ['option', 'fractional ignoreIndex', () => m.sampleTriplets(4, 3, 1, { ignoreIndex: 1.5 }), 'ignoreIndex'],
-    ]),
-  ),
+  ...rowsOf('metrics.sampleTriplets', undefined, [
+    ['option', 'numClasses 2', () => m.sampleTriplets(2, 3), 'numClasses'],
+    ['option', 'numClasses Infinity', () => m.sampleTriplets(Number.POSITIVE_INFINITY, 3, 1), 'numClasses'],
+    ['option', 'fractional ignoreIndex', () => m.sampleTriplets(4, 3, 1, { ignoreIndex: 1.5 }), 'ignoreIndex'],
+  ]),
   ...(['distortion', 'optimalScale', 'scaleFreeDistortion', 'distortionLoss'] as const).flatMap((name) => {
     const fn = m[name] as (p: tf.Tensor, D: unknown, o?: object) => unknown;
     return rowsOf(`metrics.${name}`, undefined, [

@@ -96,12 +96,10 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
     expect(broken(report.edges), 'prototype logits at x = p').toEqual([]);
   });
 
-  it('BUG: webgl with float16 textures on the built-in segment path: uneven segments give NaN, so hierarchical softmax trains on NaN', async () => {
-    // packages/metrics/src/segment/builtin/reduce.ts pads uneven segments with -Infinity (the identity of max)
-    // and tests for it with tf.equal(m, -Infinity); tfjs's float16 textures turn -Infinity into NaN (it reads back
-    // as null), so segmentMax / segmentLogSumExp of segments of unequal size, hierarchicalLogMarginals and
-    // HierarchicalSoftmax give NaN, and training is NaN from step 1. Devices without float32 render targets
-    // (WEBGL_RENDER_FLOAT32_ENABLED false: many phones) run this path unless @mgp/scatter is imported.
+  it('webgl with float16 textures on the built-in segment path: uneven segments stay finite, so hierarchical softmax trains', async () => {
+    // packages/metrics/src/segment/builtin/reduce.ts pads uneven segments for a max with the row minimum, never
+    // -Infinity, which tfjs's float16 textures turn into NaN (it reads back as null). Devices without float32
+    // render targets (WEBGL_RENDER_FLOAT32_ENABLED false: many phones) run this path unless @mgp/scatter is imported.
     const report = await float16Report();
     expect(broken(report.builtin), 'components with NaN or Infinity').toEqual([]);
     expect(report.builtinRun.nonFinite).toBeNull();

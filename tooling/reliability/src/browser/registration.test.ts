@@ -10,11 +10,11 @@ import { buildPage } from '@mgp/browser-harness';
 const CLASSES = ['LearntPrototypes', 'HypersphericalPrototypes', 'DeepNCM', 'MetricGuidedRegularizer', 'HierarchicalSoftmax'];
 
 describe('layer registration in a bundle', () => {
-  it("BUG: `import '@mgp/core'; import '@mgp/hierarchy'` keeps none of the layer classes (their tfjs registration is tree-shaken)", async () => {
-    // packages/core/package.json and packages/hierarchy/package.json list only ./src/index.ts (and dist) in
-    // "sideEffects", but the registerClass calls live in src/layers/*.ts, src/deepncm/deepncm.ts,
-    // src/regularizer/metric-guided-regularizer.ts and src/tf/hierarchical-softmax.ts. A page that imports the
-    // packages only to load a saved model gets "Unknown layer: LearntPrototypes" from tf.loadLayersModel.
+  it("`import '@mgp/core'; import '@mgp/hierarchy'` keeps every layer class (their tfjs registration survives tree-shaking)", async () => {
+    // The registerClass calls live in src/layers/*.ts, src/deepncm/deepncm.ts,
+    // src/regularizer/metric-guided-regularizer.ts and src/tf/hierarchical-softmax.ts; both packages list those files
+    // in "sideEffects", so a page that imports the packages only to load a saved model does not get
+    // "Unknown layer: LearntPrototypes" from tf.loadLayersModel.
     const entry = fileURLToPath(new URL('./registration.page.ts', import.meta.url));
     const site = await buildPage({ entry });
     const bundle = readFileSync(join(site, 'main.js'), 'utf8');

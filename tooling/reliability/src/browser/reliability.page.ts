@@ -4,12 +4,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { exposeTests, wasmBaseUrl } from '@mgp/browser-harness/page';
-import { DeepNCM, HypersphericalPrototypes, LearntPrototypes, MetricGuidedRegularizer, PROTOTYPE_METRICS, deepNcmUpdate, metricGuidedRegularizer, prototypeLogits } from '@mgp/core';
+import { DeepNCM, HypersphericalPrototypes, LearntPrototypes, MetricGuidedRegularizer, PROTOTYPE_METRICS, deepNcmUpdate, loadMgpModel, metricGuidedRegularizer, prototypeLogits } from '@mgp/core';
 import { HierarchicalSoftmax, hierarchicalCrossEntropy, hierarchicalLogMarginals } from '@mgp/hierarchy';
 import { MGP_SCATTER_KERNEL_NAMES, distortionLoss, rankLoss, segmentLogSumExp, segmentMax, segmentMean } from '@mgp/metrics';
 import { registerScatterKernels } from '@mgp/scatter';
 import { layersLongRun } from '../long-run/loop';
-import { loadMgpModel } from '../load-mgp-model/load-mgp-model';
 import { fixtureInputs, predict } from '../save-load/fixture-model';
 import { randomMatrix } from '../support/matrices';
 import { D, TREE, batch, fixedPrototypes, prototypeModel, regularizedModel, softmaxLoss } from '../support/models';

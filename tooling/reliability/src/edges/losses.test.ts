@@ -63,7 +63,7 @@ const POINT_LOSSES: PointLoss[] = [
   ['pairwiseDistances (cosine)', (p) => pairwiseDistances(p, { metric: 'cosine' })],
   ['separationLoss', (p) => separationLoss(p)],
 ];
-// separationLoss on points at the origin is pinned separately (a zero row gives NaN: see the BUG test below).
+// separationLoss on points at the origin is tested separately (a zero row: see the zero-prototype test below).
 const SKIP = new Set(['separationLoss, all points at the origin']);
 
 describe('losses of points and a cost matrix', () => {
@@ -89,9 +89,9 @@ describe('losses of points and a cost matrix', () => {
     points.dispose();
   });
 
-  it('BUG: separationLoss gives NaN (value and gradient) when one prototype is the zero vector', () => {
-    // packages/metrics/src/hyperspherical/separation.ts divides by tf.norm(prototypes) with no floor; every other
-    // cosine in @mgp floors the norm (COSINE_EPS) or refuses zero rows (HypersphericalPrototypes).
+  it('separationLoss: finite value and gradient when one prototype is the zero vector', () => {
+    // packages/metrics/src/hyperspherical/separation.ts floors the norm (COSINE_EPS, or the backend's epsilon), as
+    // every other cosine in @mgp does; HypersphericalPrototypes refuses zero rows.
     const points = tf.tensor2d([P[0], P[1], [0, 0, 0], P[3]]);
     const out = valueAndGrads((x) => separationLoss(x as tf.Tensor2D), [points]);
     points.dispose();

@@ -75,17 +75,13 @@ describe('parser round trips on random trees with realistic names', () => {
   });
 });
 
-describe('names toEdgesText cannot carry', () => {
-  it("BUG: toEdgesText → fromEdges silently drops the subtree of a node whose name starts with '#'", () => {
-    // packages/hierarchy/src/tree/serialize.ts writes the line "#group\ta"; packages/hierarchy/src/tree/from-edges.ts
-    // reads every line starting with '#' as a comment. Without `leaves` the tree comes back with '#group' as a
-    // leaf and 'a', 'b' gone — no error. toEdgesText is documented as "read back by fromEdges".
+describe('names plain edge text cannot carry', () => {
+  it("toEdgesText → fromEdges keeps a node whose name starts with '#' (quoted, not read as a comment)", () => {
     const h = Hierarchy.fromNested({ r: [{ '#group': ['a', 'b'] }, 'c'] });
     expect(Hierarchy.fromEdges(h.toEdgesText()).toJSON()).toEqual(h.toJSON());
   });
 
-  it('BUG: toEdgesText → fromEdges silently renames a node whose name has surrounding spaces', () => {
-    // from-edges.ts trims every line and field: ' padded ' comes back as 'padded'.
+  it('toEdgesText → fromEdges keeps a node whose name has surrounding spaces (quoted, not trimmed)', () => {
     const h = Hierarchy.fromNested({ r: [{ ' padded ': ['a', 'b'] }, 'c'] });
     expect(Hierarchy.fromEdges(h.toEdgesText()).toJSON()).toEqual(h.toJSON());
   });

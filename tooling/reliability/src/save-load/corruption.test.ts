@@ -9,11 +9,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MgpInputError } from '@mgp/metrics';
-import '@mgp/core';
+import { loadMgpModel } from '@mgp/core';
 import '@mgp/hierarchy';
 import { useTestBackend } from '@mgp/test-utils';
 import { folderFetch } from '../support/io-file';
-import { loadMgpModel } from '../load-mgp-model/load-mgp-model';
 import { FIXTURE_DIR } from './fixture-model';
 
 const dir = fileURLToPath(FIXTURE_DIR);

@@ -6,11 +6,10 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DeepNCM, LearntPrototypes, MetricGuidedRegularizer } from '@mgp/core';
+import { DeepNCM, LearntPrototypes, MetricGuidedRegularizer, loadMgpModel } from '@mgp/core';
 import { HierarchicalSoftmax } from '@mgp/hierarchy';
 import { expectClose, useTestBackend } from '@mgp/test-utils';
 import { fileLoadHandler, fileSaveHandler, folderFetch } from '../support/io-file';
-import { loadMgpModel } from '../load-mgp-model/load-mgp-model';
 import { TREE } from '../support/models';
 import { FIXTURE_DIR, FIXTURE_REGULARIZERS, buildFixtureModel, fixtureInputs, predict, trainFixtureModel } from './fixture-model';
 

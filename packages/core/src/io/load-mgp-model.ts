@@ -1,5 +1,4 @@
-// loadMgpModel: tf.loadLayersModel with the checks a trained @mgp model deserves. It belongs in @mgp/core (it
-// loads models holding its layers); it lives here until @mgp/core takes it over.
+// loadMgpModel: tf.loadLayersModel with the checks a trained @mgp model deserves.
 //
 // Over tf.loadLayersModel it adds: weights that do not match the manifest byte for byte, or that hold NaN or
 // Infinity, are refused with a message naming the weight (tfjs loads NaN silently and reports a truncated file as
@@ -60,6 +59,7 @@ function checkWeightsMatch(model: tfl.LayersModel, specs: tf.io.WeightsManifestE
 /**
  * Loads a LayersModel (with @mgp layers) from a URL or a tfjs IOHandler, refusing corrupted or truncated
  * model.json and weights with an MgpInputError that says what is wrong. Leaves no tensors behind when it fails.
+ * Layers of other packages (e.g. `@mgp/hierarchy`'s HierarchicalSoftmax) must be registered first: import them.
  */
 export async function loadMgpModel(source: string | tf.io.IOHandler): Promise<tfl.LayersModel> {
   const handler = handlerOf(source);
