@@ -156,3 +156,22 @@ describe.each(['cpu', 'wasm'])('segment facade, built-in path on %s', (backend) 
     });
   });
 });
+
+describe('built-in max padding', () => {
+  beforeAll(async () => {
+    await useTestBackend();
+  });
+
+  it('uneven segments of values far below any finite pad keep their exact max; empty segments give -Infinity', () => {
+    // Segments of sizes 3, 0, 1, 2 with values down to -1e30: a fixed finite pad (such as -6e4) would win the max.
+    const x = tf.tensor1d([-1e30, -2e30, -3e30, -5e29, -7e5, -8e5]);
+    const ids = tf.tensor1d([0, 0, 0, 2, 3, 3], 'int32');
+    const max = segmentMax(x, ids, 4, { implementation: 'builtin' });
+    expect(Array.from(max.dataSync())).toEqual([Math.fround(-1e30), Number.NEGATIVE_INFINITY, Math.fround(-5e29), -7e5]);
+    const lse = segmentLogSumExp(x, ids, 4, { implementation: 'builtin' });
+    const out = Array.from(lse.dataSync());
+    expect(out[1]).toBe(Number.NEGATIVE_INFINITY);
+    expectClose(out[3], -7e5, { rtol: 1e-6 });
+    tf.dispose([x, ids, max, lse]);
+  });
+});

@@ -114,6 +114,13 @@ export const CORE_ROWS: Row[] = [
     ['option', 'negative rankWeight', () => c.embedOnSphere(D4, 3, { rankWeight: -1 }), 'options.rankWeight'],
     ['option', 'restarts 0', () => c.embedOnSphere(D4, 3, { restarts: 0 }), 'options.restarts'],
   ]),
+  ...rowsOf('core.loadMgpModel', undefined, [
+    ['type', 'source a number', () => c.loadMgpModel(42 as unknown as string), 'source'],
+    ['type', 'source an object without load()', () => c.loadMgpModel({} as unknown as tf.io.IOHandler), 'source'],
+    ['type', 'a handler whose load() fails', () => c.loadMgpModel({ load: () => Promise.reject(new Error('unreadable')) }), 'source'],
+    ['NaN', 'a NaN weight', () => c.loadMgpModel({ load: async () => ({ modelTopology: {}, weightSpecs: [{ name: 'w', shape: [1], dtype: 'float32' }], weightData: Float32Array.of(Number.NaN).buffer }) }), 'source'],
+    ['shape', 'weights shorter than the manifest', () => c.loadMgpModel({ load: async () => ({ modelTopology: {}, weightSpecs: [{ name: 'w', shape: [2], dtype: 'float32' }], weightData: new ArrayBuffer(4) }) }), 'source'],
+  ]),
   ...rowsOf('core.DeepNCM', undefined, [
     ['type', 'args null', () => new c.DeepNCM(null as unknown as c.DeepNCMArgs), 'args'],
     ['type', 'args a string', () => new c.DeepNCM('four' as unknown as c.DeepNCMArgs), 'args'],
