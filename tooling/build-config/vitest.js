@@ -1,5 +1,6 @@
 // Shared vitest settings: tests import sibling packages from source (the "source" export condition),
 // so a test run never depends on a stale dist/.
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** @param {import('vitest/config').UserConfig['test']} [test] */
@@ -12,6 +13,7 @@ export function packageTests(test = {}) {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       pool: 'forks',
+      setupFiles: [fileURLToPath(new URL('./vitest-setup.js', import.meta.url))],
       ...test,
     },
   });
