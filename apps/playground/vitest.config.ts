@@ -7,8 +7,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', 'import', 'module', 'default'] } },
   test: {
     include: ['src/**/*.test.ts', 'build/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: 'forks',
   },
 });

@@ -172,7 +172,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     expect(Number(await page.getAttribute('#train-status', 'data-tensors'))).toBe(tensorsAfterRun);
     expect(await page.isEnabled('#train')).toBe(true);
     await shot('06-stopped');
-  }, 240_000);
+  }, 420_000);
 
   it("trains on the user's CSV of embeddings with the user's hierarchy", async () => {
     await page.check('input[name="data"][value="csv"]');
@@ -195,7 +195,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     const errors = await curvePoints(page, 'error-curve');
     expect(errors.at(-1)?.[1]).toBeLessThan(0.2);
     await shot('08-csv-user-hierarchy');
-  }, 240_000);
+  }, 420_000);
 
   it("reads the user's images, one folder per class, and trains on them", async () => {
     const folder = join(ARTIFACTS, 'images');
@@ -217,7 +217,7 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     expect(await page.isHidden('#train-error')).toBe(true);
     await shot('09-image-folder');
     expect(pageErrors).toEqual([]);
-  }, 240_000);
+  }, 420_000);
 
   it('falls back to wasm with a visible notice where WebGL is missing, and trains there', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1100 } });
@@ -246,5 +246,5 @@ describe.skipIf(missing !== null)('the playground page in headless Chromium', ()
     await wasmPage.screenshot({ path: join(ARTIFACTS, '07-wasm-fallback.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 420_000);
 });

@@ -18,6 +18,8 @@ export interface WasmBackendOptions {
   simd?: boolean;
   /** Fail unless tfjs gradients are registered (training needs them). Default true. */
   requireGradients?: boolean;
+  /** Replace tfjs kernels that have a much faster equivalent (Conv2DBackpropInput, MaxPoolGrad). Default true. */
+  replaceSlowKernels?: boolean;
 }
 
 const FN = 'useBackend';
@@ -28,13 +30,13 @@ export function checkOptions(options: unknown): WasmBackendOptions {
     throw inputError(FN, 'options', `must be an object; got ${describe(options)}`);
   }
   const o = options as Record<string, unknown>;
-  const known = ['wasmPaths', 'threads', 'simd', 'requireGradients'];
+  const known = ['wasmPaths', 'threads', 'simd', 'requireGradients', 'replaceSlowKernels'];
   const unknown = Object.keys(o).filter((k) => !known.includes(k));
   if (unknown.length > 0) {
     throw inputError(FN, 'options', `has unknown key(s) ${unknown.map((k) => `'${k}'`).join(', ')}; expected only ${known.join(', ')}`);
   }
   if (o.threads !== undefined) checkPositiveInt(FN, 'options.threads', o.threads);
-  for (const flag of ['simd', 'requireGradients']) {
+  for (const flag of ['simd', 'requireGradients', 'replaceSlowKernels']) {
     if (o[flag] !== undefined && typeof o[flag] !== 'boolean') {
       throw inputError(FN, `options.${flag}`, `must be true or false; got ${describe(o[flag])}`);
     }

@@ -9,7 +9,7 @@ import {
 } from '@mgp/backend-spec';
 import { type WasmLocation, locateWasmFiles, runsInNode } from './locate-wasm';
 import { type WasmBackendOptions, checkOptions } from './options';
-import { registerMissingWasmKernels } from './register';
+import { registerMissingWasmKernels, replaceSlowWasmKernels } from './register';
 import { PEER, type WasmPeerModule, loadWasmPeer } from './peer';
 
 /** Sets what must be set before the wasm backend's first start: binaries, SIMD, threads. */
@@ -44,7 +44,8 @@ async function configureBeforeStart(peer: WasmPeerModule, options: WasmBackendOp
 /**
  * Makes tfjs's wasm backend active for @mgp: finds its .wasm binaries by itself (Node and bundled pages), runs the
  * SIMD build where the runtime has SIMD and the threaded one where the page is cross-origin isolated, and registers
- * the training kernels tfjs-backend-wasm 4.22 lacks (conv filter and depthwise gradients, UnsortedSegmentSum).
+ * the training kernels tfjs-backend-wasm 4.22 lacks (conv filter and depthwise gradients, UnsortedSegmentSum), and
+ * replaces two slow ones (conv input gradient on XNNPACK, max-pool gradient; `replaceSlowKernels: false` keeps tfjs's).
  * Options that act on start-up (wasmPaths, simd, threads) apply only if the wasm backend has not started yet.
  */
 export async function useBackend(options?: WasmBackendOptions): Promise<BackendInfo> {
@@ -53,6 +54,10 @@ export async function useBackend(options?: WasmBackendOptions): Promise<BackendI
   const peer = await loadWasmPeer();
   const extraKernels = registerMissingWasmKernels();
   const notes: string[] = [];
+  if (opts.replaceSlowKernels !== false) {
+    const replaced = replaceSlowWasmKernels();
+    if (replaced.length > 0) notes.push(`${replaced.join(', ')}: tfjs's slow kernels replaced by faster ones of @mgp/backend-wasm`);
+  }
 
   let where = 'where tfjs looked for them';
   if (tf.findBackend('wasm') === null) {

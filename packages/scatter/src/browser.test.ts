@@ -21,7 +21,7 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
 
   beforeAll(async () => {
     session = await openBrowserSession({ entry: fileURLToPath(new URL('./testing/browser.page.ts', import.meta.url)) });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await session?.close();

@@ -37,7 +37,11 @@ export function buildFigure1Network(options: Figure1NetworkOptions = {}): tfl.La
     if (i < 2) x = tfl.layers.maxPooling2d({ poolSize: 2, name: `pool${i + 1}` }).apply(x) as tfl.SymbolicTensor;
     inChannels = filters;
   });
-  x = tfl.layers.globalMaxPooling2d({ name: 'global_max' }).apply(x) as tfl.SymbolicTensor;
+  // The global max pool as one max pool over the whole map: its gradient is the MaxPoolGrad kernel, where
+  // globalMaxPooling2d's is a broadcast Equal mask that costs 10 ms a step on wasm.
+  const [, height, width] = x.shape as number[];
+  x = tfl.layers.maxPooling2d({ poolSize: [height, width], name: 'global_max_window' }).apply(x) as tfl.SymbolicTensor;
+  x = tfl.layers.flatten({ name: 'global_max' }).apply(x) as tfl.SymbolicTensor;
   x = tfl.layers.dense({ units: 64, name: 'fc1', ...torchLikeInit(32, deriveSeed(seed, 10)) }).apply(x) as tfl.SymbolicTensor;
   const embedding = tfl.layers
     .dense({ units: embeddingDim, name: 'embedding', ...torchLikeInit(64, deriveSeed(seed, 11)) })

@@ -6,8 +6,9 @@
 // (dilation d, leading padding (K−1)·d − top) over C·M channels, followed by a sum over the M multiplier channels.
 import * as tf from '@tensorflow/tfjs-core';
 import { checkRank4Float, checkShape } from './checks';
-import { type AxisPlan, explicitPads, needsCrop, planAxis } from './conv-geometry';
-import { type Intermediates, type WasmBackendLike, runWasmKernel, withIntermediates, zerosOutput } from './wasm-calls';
+import { explicitPads, planAxis } from './conv-geometry';
+import { spreadAndCrop } from './spread';
+import { type WasmBackendLike, runWasmKernel, withIntermediates, zerosOutput } from './wasm-calls';
 import { inputError } from '../errors';
 
 const KERNEL = 'DepthwiseConv2dNativeBackpropInput';
@@ -71,46 +72,6 @@ export function depthwiseConv2dNativeBackpropInput(args: {
     const split = tmp.run('Reshape', { x: perMultiplier }, { shape: [batch, height, width, channels, multiplier] });
     return runWasmKernel('Sum', backend, { x: split }, { axis: [4], keepDims: false });
   });
-}
-
-/**
- * dy with stride − 1 zero rows/columns between its own, cropped as planned. Stride 1 without crop is dy itself;
- * stride 1 with crop is a Slice; otherwise one pass over the wasm heap writes the spread copy.
- */
-function spreadAndCrop(
-  tmp: Intermediates,
-  backend: WasmBackendLike,
-  dy: tf.TensorInfo,
-  strideH: number,
-  strideW: number,
-  rows: AxisPlan,
-  cols: AxisPlan,
-): tf.TensorInfo {
-  const [batch, outH, outW, depth] = dy.shape;
-  if (strideH === 1 && strideW === 1) {
-    if (!needsCrop(rows) && !needsCrop(cols)) return dy;
-    return tmp.run('Slice', { x: dy }, { begin: [0, rows.cropStart, cols.cropStart, 0], size: [batch, rows.keptLength, cols.keptLength, depth] });
-  }
-  const out = tmp.keep(backend.makeOutput([batch, rows.keptLength, cols.keptLength, depth], 'float32'));
-  // Views are taken after makeOutput: allocating may grow (and so detach) the wasm heap.
-  const dst = backend.typedArrayFromHeap(out);
-  const src = backend.typedArrayFromHeap(dy);
-  dst.fill(0);
-  const dstRow = cols.keptLength * depth;
-  const dstImage = rows.keptLength * dstRow;
-  for (let b = 0; b < batch; b++) {
-    for (let oh = 0; oh < outH; oh++) {
-      const r = oh * strideH - rows.cropStart;
-      if (r < 0 || r >= rows.keptLength) continue;
-      for (let ow = 0; ow < outW; ow++) {
-        const c = ow * strideW - cols.cropStart;
-        if (c < 0 || c >= cols.keptLength) continue;
-        const from = ((b * outH + oh) * outW + ow) * depth;
-        dst.set(src.subarray(from, from + depth), b * dstImage + r * dstRow + c * depth);
-      }
-    }
-  }
-  return out;
 }
 
 export const depthwiseConv2dNativeBackpropInputConfig: tf.KernelConfig = {

@@ -122,6 +122,36 @@ export function depthwiseInputGrad(
   return out;
 }
 
+/** dx of conv2d (NHWC, dilation 1): dy [b,OH,OW,co], filter [KH,KW,ci,co] → [b,H,W,ci]. */
+export function conv2dInputGrad(
+  dy: ArrayLike<number>,
+  filter: ArrayLike<number>,
+  inputShape: Shape4,
+  filterShape: Shape4,
+  g: ConvGeometry,
+): Float64Array {
+  const c = info(inputShape, filterShape, g, false);
+  const [KH, KW, CI, CO] = filterShape;
+  const out = new Float64Array(inputShape[0] * c.inHeight * c.inWidth * CI);
+  for (let b = 0; b < c.batchSize; b++)
+    for (let oh = 0; oh < c.outHeight; oh++)
+      for (let ow = 0; ow < c.outWidth; ow++)
+        for (let kh = 0; kh < KH; kh++) {
+          const h = oh * c.strideHeight + kh * c.dilationHeight - c.padInfo.top;
+          if (h < 0 || h >= c.inHeight) continue;
+          for (let kw = 0; kw < KW; kw++) {
+            const w = ow * c.strideWidth + kw * c.dilationWidth - c.padInfo.left;
+            if (w < 0 || w >= c.inWidth) continue;
+            for (let ci = 0; ci < CI; ci++)
+              for (let co = 0; co < CO; co++) {
+                out[((b * c.inHeight + h) * c.inWidth + w) * CI + ci] +=
+                  dy[((b * c.outHeight + oh) * c.outWidth + ow) * CO + co] * filter[((kh * KW + kw) * CI + ci) * CO + co];
+              }
+          }
+        }
+  return out;
+}
+
 export function outShapeOf(xShape: Shape4, filterShape: Shape4, g: ConvGeometry, depthwise: boolean, dataFormat: 'NHWC' | 'NCHW' = 'NHWC'): number[] {
   return info(xShape, filterShape, g, depthwise, dataFormat === 'NHWC').outShape;
 }

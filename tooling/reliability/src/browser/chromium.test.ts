@@ -22,7 +22,7 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
     const site = await buildPage({ entry: fileURLToPath(new URL('./reliability.page.ts', import.meta.url)) });
     cpSync(fileURLToPath(new URL('../../fixtures/', import.meta.url)), `${site}/fixtures`, { recursive: true });
     session = await openBrowserSession({ entry: '', site });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await session?.close();
@@ -35,7 +35,7 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
   });
 
   it('IndexedDB: LearntPrototypes models (every metric, fixed, regularized) come back identical; fixed prototypes stay fixed in training', async () => {
-    const result = await session.call('indexedDb', 'webgl', 120_000);
+    const result = await session.call('indexedDb', 'webgl');
     expect(result.error).toBeUndefined();
     const report = result.value as Record<string, Record<string, unknown>>;
     expect(report.backend).toBe('webgl');
@@ -52,14 +52,14 @@ describe.skipIf(reason !== null)('in headless Chromium', () => {
   });
 
   it('the stored 0.1.0 fixture loads over HTTP with loadMgpModel on webgl, with its expected outputs', async () => {
-    const result = await session.call('fixture', 'webgl', 60_000);
+    const result = await session.call('fixture', 'webgl');
     expect(result.error).toBeUndefined();
     const { got, expected } = result.value as { got: number[][][]; expected: number[][][] };
     got.forEach((out, i) => expectClose(out, expected[i], { rtol: 1e-3, atol: 1e-4 }));
   });
 
   it(`webgl: ${WEBGL_STEPS} trainOnBatch steps of the three-head model, memory flat (tensors, bytes, GPU bytes), losses finite`, async () => {
-    const result = await session.call('longRun', { backend: 'webgl', steps: WEBGL_STEPS, every: WEBGL_STEPS / 10 }, 240_000);
+    const result = await session.call('longRun', { backend: 'webgl', steps: WEBGL_STEPS, every: WEBGL_STEPS / 10 });
     expect(result.error).toBeUndefined();
     const report = result.value as LongRunReport;
     console.info(`webgl long run: ${report.steps} steps in ${Math.round(result.ms)} ms; ${report.checkpoints[0].numTensors} tensors, ${report.checkpoints[0].numBytesInGPU} GPU bytes; loss ${report.losses[0].toFixed(4)} → ${report.losses.at(-1)?.toFixed(4)}`);

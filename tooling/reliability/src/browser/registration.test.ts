@@ -19,5 +19,5 @@ describe('layer registration in a bundle', () => {
     const site = await buildPage({ entry });
     const bundle = readFileSync(join(site, 'main.js'), 'utf8');
     expect(CLASSES.filter((name) => !bundle.includes(name)), 'classes missing from the bundle').toEqual([]);
-  }, 120_000);
+  }, 420_000);
 });
