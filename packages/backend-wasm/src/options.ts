@@ -18,7 +18,10 @@ export interface WasmBackendOptions {
   simd?: boolean;
   /** Fail unless tfjs gradients are registered (training needs them). Default true. */
   requireGradients?: boolean;
-  /** Replace tfjs kernels that have a much faster equivalent (Conv2DBackpropInput, MaxPoolGrad). Default true. */
+  /**
+   * Replace tfjs kernels that have a much faster equivalent (Conv2DBackpropInput, MaxPoolGrad). Default true; false
+   * leaves tfjs's kernels in place (a replacement an earlier call made stays: kernels are registered process-wide).
+   */
   replaceSlowKernels?: boolean;
 }
 

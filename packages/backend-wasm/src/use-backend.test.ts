@@ -22,7 +22,7 @@ describe('useBackend', () => {
     expect(info.threads).toBe(1); // tfjs runs the single-threaded build in Node
     expect(info.floatPrecision).toBe(32);
     expect(info.extraKernels).toEqual(
-      expect.arrayContaining(['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'UnsortedSegmentSum']),
+      expect.arrayContaining(['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput', 'UnsortedSegmentSum', 'Conv2DBackpropInput', 'MaxPoolGrad']),
     );
     const y = tf.conv2d(tf.ones([1, 3, 3, 1]) as tf.Tensor4D, tf.ones([2, 2, 1, 1]) as tf.Tensor4D, 1, "valid");
     expect(Array.from(y.dataSync())).toEqual([4, 4, 4, 4]);
@@ -42,6 +42,7 @@ describe('useBackend', () => {
     await expect(useBackend({ wasmPaths: { 'nope.wasm': 'x' } as never })).rejects.toThrow("has unknown binary 'nope.wasm'");
     await expect(useBackend({ thread: 2 } as never)).rejects.toThrow("has unknown key(s) 'thread'");
     await expect(useBackend({ simd: 'yes' } as never)).rejects.toThrow("argument 'options.simd' must be true or false; got 'yes'");
+    await expect(useBackend({ replaceSlowKernels: 1 } as never)).rejects.toThrow("argument 'options.replaceSlowKernels' must be true or false; got 1");
   });
 
   it('tells the user to import @tensorflow/tfjs when no gradients are registered', async () => {

@@ -54,10 +54,8 @@ export async function useBackend(options?: WasmBackendOptions): Promise<BackendI
   const peer = await loadWasmPeer();
   const extraKernels = registerMissingWasmKernels();
   const notes: string[] = [];
-  if (opts.replaceSlowKernels !== false) {
-    const replaced = replaceSlowWasmKernels();
-    if (replaced.length > 0) notes.push(`${replaced.join(', ')}: tfjs's slow kernels replaced by faster ones of @mgp/backend-wasm`);
-  }
+  const replaced = opts.replaceSlowKernels === false ? [] : replaceSlowWasmKernels();
+  if (replaced.length > 0) notes.push(`${replaced.join(', ')}: tfjs's slow kernels replaced by faster ones of @mgp/backend-wasm`);
 
   let where = 'where tfjs looked for them';
   if (tf.findBackend('wasm') === null) {
@@ -87,7 +85,7 @@ export async function useBackend(options?: WasmBackendOptions): Promise<BackendI
     simd,
     threads: threaded ? Math.max(1, peer.getThreadsCount()) : 1,
     floatPrecision: 32,
-    extraKernels: [...extraKernels, ...kernelsWithPrefix('wasm', 'Mgp')],
+    extraKernels: [...extraKernels, ...replaced, ...kernelsWithPrefix('wasm', 'Mgp')],
     notes,
   };
 }

@@ -1,9 +1,10 @@
 // Prototype logits of flat embeddings [N, d] against prototypes [K, d] → [N, K], as one custom-gradient op.
 // Everything is in matrix-product form: ‖x − p‖² = ‖x‖² + ‖p‖² − 2·x·pᵀ and cos = x̂·p̂ᵀ. The backward pass is
 // written out by hand: two matrix products of the forward's size plus a few element-wise ops, no [N, K, d]
-// tensor. Which matMul layout is used (transpose flags or a materialized transpose) is up to ./matmul.
+// tensor. Which matMul layout is used (transpose flags or a materialized transpose) is up to @mgp/metrics' matMulABt/AtB.
 import * as tf from '@tensorflow/tfjs-core';
-import { columnSumsAsColumn, matMulABt, matMulAtB, scaleRows } from './fast-ops';
+import { matMulABt, matMulAtB } from '@mgp/metrics';
+import { columnSumsAsColumn, scaleRows } from './fast-ops';
 import type { ResolvedMetric } from './metric';
 
 /** Norm floor of the cosine metrics (a zero embedding has cosine 0 with every prototype). */

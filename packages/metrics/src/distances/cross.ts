@@ -1,7 +1,8 @@
 // Distances between the rows of a [B, d] and b [K, d] in matrix-product form, with hand-written gradients:
-// no [B, K, d] tensor, and matMul transpose flags instead of materialized transposes.
+// no [B, K, d] tensor, and each transposed product in its backend's fastest form (../internal/fast-matmul).
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
+import { matMulABt, matMulAtB } from '../internal/fast-matmul';
 import { COSINE_EPS, type Metric } from './metric';
 
 /**
@@ -17,7 +18,7 @@ export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
     const nb = tf.sum(tf.square(b), 1, true);
     return tf.concat([b, tf.onesLike(nb), nb], 1);
   });
-  const product = tf.matMul(left, right, false, true);
+  const product = matMulABt(left as tf.Tensor2D, right as tf.Tensor2D);
   tf.dispose([left, right]);
   const sq = tf.relu(product) as tf.Tensor2D;
   product.dispose();
@@ -27,7 +28,7 @@ export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
 /** 1 − u_i·v_k for unit rows, as one product [U | 1]·[−V | 1]ᵀ (no scalar broadcast), clamped at 0. */
 export function unitCosineDistances(u: tf.Tensor2D, v: tf.Tensor2D): tf.Tensor2D {
   const product = tf.tidy(() =>
-    tf.matMul(tf.concat([u, tf.ones([u.shape[0], 1])], 1), tf.concat([tf.neg(v), tf.ones([v.shape[0], 1])], 1), false, true),
+    matMulABt(tf.concat([u, tf.ones([u.shape[0], 1])], 1) as tf.Tensor2D, tf.concat([tf.neg(v), tf.ones([v.shape[0], 1])], 1) as tf.Tensor2D),
   );
   const d = tf.relu(product) as tf.Tensor2D;
   product.dispose();
@@ -39,7 +40,7 @@ export function squaredGrads(a: tf.Tensor2D, b: tf.Tensor2D, g: tf.Tensor2D): [t
   const rowSum = tf.sum(g, 1, true); // [B, 1]
   const colSum = tf.reshape(tf.sum(g, 0), [b.shape[0], 1]); // [K, 1]
   const da = tf.mul(tf.sub(tf.mul(a, rowSum), tf.matMul(g, b)), 2);
-  const db = tf.mul(tf.sub(tf.mul(b, colSum), tf.matMul(g, a, true, false)), 2);
+  const db = tf.mul(tf.sub(tf.mul(b, colSum), matMulAtB(g, a)), 2);
   return [da as tf.Tensor2D, db as tf.Tensor2D];
 }
 
@@ -89,7 +90,7 @@ export function crossDistances(a: tf.Tensor2D, b: tf.Tensor2D, metric: Metric): 
           // D = 1 − UaUbᵀ, so ∂L/∂Ua = −G·Ub and ∂L/∂Ub = −Gᵀ·Ua.
           const g = tf.neg(dy) as tf.Tensor2D;
           const dUa = tf.matMul(g, uB as tf.Tensor2D) as tf.Tensor2D;
-          const dUb = tf.matMul(g, uA as tf.Tensor2D, true, false) as tf.Tensor2D;
+          const dUb = matMulAtB(g as tf.Tensor2D, uA as tf.Tensor2D);
           return [
             unitRowsBackward(dUa, uA as tf.Tensor2D, nA as tf.Tensor2D),
             unitRowsBackward(dUb, uB as tf.Tensor2D, nB as tf.Tensor2D),

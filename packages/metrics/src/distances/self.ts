@@ -3,6 +3,7 @@
 // disposed as soon as the next one exists, so a K = 10,000 matrix costs a few copies, not a dozen.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
+import { hasLinearScatter } from '../internal/linear-scatter';
 import { augmentedSquared, sqrtBackward, unitCosineDistances, unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
 
@@ -25,11 +26,19 @@ export function symmetrize(g: tf.Tensor2D): tf.Tensor2D {
   return tf.tidy(() => tf.add(g, tf.transpose(g)) as tf.Tensor2D);
 }
 
-/** ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j in one product, with the diagonal set to exactly 0 (one copy, no K×K mask). */
+/** t with its diagonal set to exactly 0: a scatter of K zeros (one copy), or on GPU backends a K×K mask product. */
+function zeroDiagonal(t: tf.Tensor2D): tf.Tensor2D {
+  const k = t.shape[0];
+  return tf.tidy(() => {
+    if (hasLinearScatter()) return tf.tensorScatterUpdate(t, diagonalIndices(k), tf.zeros([k]));
+    // oneHot builds the mask on the device; tf.eye would fill K² values on the CPU and upload them.
+    return tf.mul(t, tf.sub(1, tf.oneHot(tf.range(0, k, 1, 'int32'), k)));
+  }) as tf.Tensor2D;
+}
+
+/** ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j in one product, with the diagonal set to exactly 0. */
 export function selfSquared(p: tf.Tensor2D): tf.Tensor2D {
-  const k = p.shape[0];
-  const sq = augmentedSquared(p, p);
-  return then(sq, (t) => tf.tidy(() => tf.tensorScatterUpdate(t, diagonalIndices(k), tf.zeros([k])))) as tf.Tensor2D;
+  return then(augmentedSquared(p, p), (t) => zeroDiagonal(t as tf.Tensor2D));
 }
 
 /** Gradient wrt P of Σ G ⊙ (‖p_i‖² + ‖p_j‖² − 2 p_i·p_j), given S = G + Gᵀ: 2(P·rowsum(S) − S·P). */

@@ -1,6 +1,7 @@
 // Prototype separation on the hypersphere (Mettes et al. 2019; the seed's SeparationLoss).
 import * as tf from '@tensorflow/tfjs-core';
 import { COSINE_EPS } from '../distances/metric';
+import { matMulABt } from '../internal/fast-matmul';
 import { assertFloat, assertRank, MgpInputError } from '../validation';
 
 export interface SeparationOptions {
@@ -23,7 +24,7 @@ export function separationLoss(prototypes: tf.Tensor2D, { normalize = true }: Se
     const p = normalize ? tf.div(prototypes, flooredNorm(prototypes)) : prototypes;
     const eye = tf.oneHot(tf.range(0, k, 1, 'int32'), k);
     // Cosines are ≥ −1, so subtracting 2 on the diagonal keeps i = j out of the max (as the seed).
-    const cosines = tf.sub(tf.matMul(p, p, false, true), tf.mul(eye, 2));
+    const cosines = tf.sub(matMulABt(p as tf.Tensor2D, p as tf.Tensor2D), tf.mul(eye, 2));
     return tf.mean(tf.max(cosines, 1)) as tf.Scalar;
   });
 }

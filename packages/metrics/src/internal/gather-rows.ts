@@ -1,6 +1,8 @@
-// Differentiable row gather whose gradient is a scatter-add (ScatterNd), not tf.gather's
-// UnsortedSegmentSum, which the wasm backend lacks.
+// Differentiable row gather whose gradient is a scatter-add (ScatterNd, or a segment sum on GPU backends), not
+// tf.gather's UnsortedSegmentSum, which the wasm backend lacks.
 import * as tf from '@tensorflow/tfjs-core';
+import { segmentSum } from '../segment/facade';
+import { hasLinearScatter } from './linear-scatter';
 import { customOp } from './custom-grad';
 
 /**
@@ -12,6 +14,16 @@ function forwardGather(x: tf.Tensor, indices: Int32Array): tf.Tensor {
   return tf.gather(x, tf.tensor1d(indices, 'int32'));
 }
 
+/**
+ * Σ of dy's rows into `shape[0]` rows by index (repeated indices accumulate). On GPU backends tfjs's ScatterNd
+ * shader loops over every update for every output element, O(rows·T) (100× a matMul for a K×K gradient at
+ * K = 1,000); a segment sum there is O(rows + T), on @mgp/scatter's kernel when loaded, else on tfjs ops.
+ */
+function scatterAddRows(dy: tf.Tensor, indices: Int32Array, shape: number[]): tf.Tensor {
+  if (hasLinearScatter()) return tf.scatterND(tf.tensor2d(indices, [indices.length, 1], 'int32'), dy, shape);
+  return segmentSum(dy, indices, shape[0]);
+}
+
 /** Rows `x[indices[t]]` of a [N, ...] tensor; indices live on the CPU (they are drawn or read there). */
 export function gatherRows<T extends tf.Tensor>(x: T, indices: Int32Array): T {
   const shape = x.shape;
@@ -19,8 +31,7 @@ export function gatherRows<T extends tf.Tensor>(x: T, indices: Int32Array): T {
     const value = tf.tidy(() => forwardGather(input, indices)) as T;
     return {
       value,
-      // Repeated indices accumulate: ScatterNd sums duplicates on every backend.
-      gradFunc: (dy) => [tf.scatterND(tf.tensor2d(indices, [indices.length, 1], 'int32'), dy, shape)],
+      gradFunc: (dy) => [scatterAddRows(dy, indices, shape)],
     };
   });
   return op(x);

@@ -29,7 +29,7 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
- * Few triplets (2T ≤ K²) are measured on gathered rows, O(T·d); many on the K×K distance matrix.
+ * Few triplets (T·d ≤ K²) are measured on gathered rows, O(T·d); many on the K×K distance matrix.
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
   const merged = { ...sampling, ...options };
@@ -61,10 +61,14 @@ function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
 
 export type GapStrategy = 'auto' | 'rows' | 'matrix';
 
-/** δ_t = d(i_t, j_t) − d(i_t, k_t), from gathered rows or from the K×K distance matrix, whichever is cheaper. */
+/**
+ * δ_t = d(i_t, j_t) − d(i_t, k_t), from gathered rows or from the K×K distance matrix, whichever is cheaper. The
+ * rows path holds a few [T, d] tensors, the matrix path a few [K, K] ones (and one K×K×d product, which runs
+ * near peak speed): rows while T·d ≤ K², so memory stays O(K²) and many triplets cost one matrix product.
+ */
 export function tripletGaps(points: tf.Tensor2D, t: ClassTriplets, metric: Metric, strategy: GapStrategy = 'auto'): tf.Tensor1D {
-  const k = points.shape[0];
-  const useRows = strategy === 'rows' || (strategy === 'auto' && 2 * t.i.length <= k * k);
+  const [k, dim] = points.shape;
+  const useRows = strategy === 'rows' || (strategy === 'auto' && t.i.length * dim <= k * k);
   return tf.tidy(() => {
     if (useRows) {
       const anchor = gatherRows(points, t.i);
