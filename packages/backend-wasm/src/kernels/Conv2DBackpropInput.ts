@@ -6,11 +6,10 @@
 // F[kh,kw,co,ci] = W[KH−1−kh, KW−1−kw, ci, co], this is a stride-1 convolution of dy↑ with leading padding
 // (K−1) − top. tfjs's conv2d gradient always has dilation 1, which is all this kernel's attrs can express.
 import * as tf from '@tensorflow/tfjs-core';
-import { checkRank4Float, checkShape } from './checks';
+import { checkBackpropInputArgs, checkShape } from './checks';
 import { explicitPads, planAxis } from './conv-geometry';
 import { spreadAndCrop } from './spread';
 import { type WasmBackendLike, runWasmKernel, withIntermediates, zerosOutput } from './wasm-calls';
-import { inputError } from '../errors';
 
 const KERNEL = 'Conv2DBackpropInput';
 
@@ -24,7 +23,7 @@ export function xnnpackConv2DBackpropInput(original: tf.KernelFunc): tf.KernelFu
   const kernel = (args: Args): tf.TensorInfo => {
     const dataFormat = args.attrs.dataFormat ?? 'NHWC';
     if (tf.backend_util.convertConv2DDataFormat(dataFormat) !== 'channelsLast') {
-      return original(args as unknown as tf.KernelFuncArgs) as tf.TensorInfo;
+      return original(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
     }
     return conv2DBackpropInputNHWC(args);
   };
@@ -36,14 +35,7 @@ function conv2DBackpropInputNHWC({ inputs, backend, attrs }: Args): tf.TensorInf
   const filter = inputs.filter as tf.TensorInfo;
   const { strides, pad, dimRoundingMode, inputShape } = attrs;
 
-  checkRank4Float(KERNEL, 'dy', dy);
-  checkRank4Float(KERNEL, 'filter', filter);
-  if (!Array.isArray(inputShape) || inputShape.length !== 4 || inputShape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw inputError(KERNEL, 'inputShape', `must be 4 non-negative integers [batch, height, width, channels]; got ${JSON.stringify(inputShape)}`);
-  }
-  if (inputShape[3] !== filter.shape[2]) {
-    throw inputError(KERNEL, 'filter', `must have ${inputShape[3]} input channels (inputShape [${inputShape}]); got shape [${filter.shape}]`);
-  }
+  checkBackpropInputArgs(KERNEL, dy, filter, inputShape);
   const filterShape = filter.shape as [number, number, number, number];
   const info = tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
   checkShape(KERNEL, 'dy', dy.shape, info.outShape, `the convolution output for input [${inputShape}] and filter [${filterShape}]`);

@@ -5,11 +5,10 @@
 // (stride − 1) zeros between its rows and columns. With the filter flipped this is a stride-1 depthwise convolution
 // (dilation d, leading padding (K−1)·d − top) over C·M channels, followed by a sum over the M multiplier channels.
 import * as tf from '@tensorflow/tfjs-core';
-import { checkRank4Float, checkShape } from './checks';
+import { checkBackpropInputArgs, checkShape } from './checks';
 import { explicitPads, planAxis } from './conv-geometry';
 import { spreadAndCrop } from './spread';
 import { type WasmBackendLike, runWasmKernel, withIntermediates, zerosOutput } from './wasm-calls';
-import { inputError } from '../errors';
 
 const KERNEL = 'DepthwiseConv2dNativeBackpropInput';
 
@@ -24,14 +23,7 @@ export function depthwiseConv2dNativeBackpropInput(args: {
   const { strides, pad, dimRoundingMode, inputShape } = args.attrs;
   const dilations = args.attrs.dilations ?? 1;
 
-  checkRank4Float(KERNEL, 'dy', dy);
-  checkRank4Float(KERNEL, 'filter', filter);
-  if (!Array.isArray(inputShape) || inputShape.length !== 4 || inputShape.some((d) => !Number.isInteger(d) || d < 0)) {
-    throw inputError(KERNEL, 'inputShape', `must be 4 non-negative integers [batch, height, width, channels]; got ${JSON.stringify(inputShape)}`);
-  }
-  if (inputShape[3] !== filter.shape[2]) {
-    throw inputError(KERNEL, 'filter', `must have ${inputShape[3]} input channels (inputShape [${inputShape}]); got shape [${filter.shape}]`);
-  }
+  checkBackpropInputArgs(KERNEL, dy, filter, inputShape);
   const filterShape = filter.shape as [number, number, number, number];
   const info = tf.backend_util.computeConv2DInfo(inputShape, filterShape, strides, dilations, pad, dimRoundingMode, true);
   checkShape(KERNEL, 'dy', dy.shape, info.outShape, `the depthwise convolution output for input [${inputShape}] and filter [${filterShape}]`);

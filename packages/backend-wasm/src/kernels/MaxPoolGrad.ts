@@ -15,7 +15,7 @@ type Args = { inputs: tf.MaxPoolGradInputs; backend: WasmBackendLike; attrs: tf.
 export function heapMaxPoolGrad(original: tf.KernelFunc): tf.KernelFunc {
   const kernel = (args: Args): tf.TensorInfo => {
     const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-    if (dy.dtype !== 'float32' || input.dtype !== 'float32') return original(args as unknown as tf.KernelFuncArgs) as tf.TensorInfo;
+    if (dy.dtype !== 'float32' || input.dtype !== 'float32') return original(args as unknown as Parameters<tf.KernelFunc>[0]) as tf.TensorInfo;
     return maxPoolGrad(args);
   };
   return kernel as unknown as tf.KernelFunc;

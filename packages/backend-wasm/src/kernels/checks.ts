@@ -22,3 +22,15 @@ export function checkFilterShape(kernel: string, name: string, shape: unknown): 
     throw inputError(kernel, name, `must be 4 positive integers [height, width, inChannels, outChannels]; got ${JSON.stringify(shape)}`);
   }
 }
+
+/** dy and filter of a backprop-input kernel (rank-4 float32) and the NHWC input shape it rebuilds. */
+export function checkBackpropInputArgs(kernel: string, dy: tf.TensorInfo, filter: tf.TensorInfo, inputShape: unknown): asserts inputShape is [number, number, number, number] {
+  checkRank4Float(kernel, 'dy', dy);
+  checkRank4Float(kernel, 'filter', filter);
+  if (!Array.isArray(inputShape) || inputShape.length !== 4 || inputShape.some((d) => !Number.isInteger(d) || d < 0)) {
+    throw inputError(kernel, 'inputShape', `must be 4 non-negative integers [batch, height, width, channels]; got ${JSON.stringify(inputShape)}`);
+  }
+  if (inputShape[3] !== filter.shape[2]) {
+    throw inputError(kernel, 'filter', `must have ${inputShape[3]} input channels (inputShape [${inputShape}]); got shape [${filter.shape}]`);
+  }
+}
