@@ -56,7 +56,21 @@ function segmentRows(name: 'segmentSum' | 'segmentMean' | 'segmentMax' | 'segmen
   ]);
 }
 
+/** Rows shared by the two transposed products: the summed axis is 1 for a·bᵀ and 0 for aᵀ·b. */
+function transposedProductRows(name: 'matMulABt' | 'matMulAtB'): Row[] {
+  const fn = m[name] as (a: unknown, b: unknown) => tf.Tensor;
+  return rowsOf(`metrics.${name}`, undefined, [
+    ['type', 'a not a tensor', (f) => fn([[1, 2]], f.emb), 'a'],
+    ['rank', 'a of rank 1', (f) => fn(f.rank1, f.emb), 'a'],
+    ['dtype', 'int32 a', (f) => fn(f.pointsInt, f.emb), 'a'],
+    ['disposed', 'disposed b', (f) => fn(f.emb, f.disposed), 'b'],
+    ['shape', 'b whose summed axis does not match', (f) => fn(f.emb, name === 'matMulABt' ? f.emb2 : f.points), 'b'],
+  ]);
+}
+
 export const METRICS_ROWS: Row[] = [
+  ...transposedProductRows('matMulABt'),
+  ...transposedProductRows('matMulAtB'),
   ...rowsOf('metrics.pairwiseDistances', undefined, [
     ['type', 'a not a tensor', () => m.pairwiseDistances([[1, 2]] as unknown as T2), 'a'],
     ['rank', 'a of rank 1', (f) => m.pairwiseDistances(f.rank1 as unknown as T2), 'a'],
