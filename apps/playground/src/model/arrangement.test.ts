@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DIGIT_NAMES } from '../data/digits';
 import { absoluteCost, classCost } from '../hierarchy/cost';
 import { useCpuBackend } from '../testing/node-backend';
-import { angularOrder, evenCircle, metricArrangement, sphereArrangement } from './arrangement';
+import { metricArrangement, sphereArrangement } from './arrangement';
 
 beforeAll(useCpuBackend);
 
@@ -28,7 +28,8 @@ function rankViolations(points: number[][], D: number[][]): number {
       row.forEach((dil, l) => {
         if (i === j || i === l || j === l || !(dij < dil)) return;
         total += 1;
-        if (distance(points[i], points[j]) > distance(points[i], points[l]) + 1e-9) violated += 1;
+        // 1e-6: the points come from a float32 tensor, so equal distances differ in their last bits.
+        if (distance(points[i], points[j]) > distance(points[i], points[l]) + 1e-6) violated += 1;
       }),
     ),
   );
@@ -55,13 +56,6 @@ describe('fixed prototypes (core embedMetric)', () => {
 });
 
 describe('hyperspherical prototypes', () => {
-  it('core’s embedOnSphere stacks classes in 2-D (why the page arranges the circle itself; drop the workaround once this fails)', () => {
-    for (const D of [visual(), null]) {
-      const points = tf.tidy(() => embedOnSphere(D, 2, { numClasses: 10, seed: 1, steps: 300 }).arraySync());
-      expect(smallestAngle(points)).toBeLessThan(5);
-    }
-  });
-
   it('in 2-D: unit vectors 36° apart, the siblings of the digit tree side by side, few triplets out of D’s order', async () => {
     const D = visual();
     for (const seed of [1, 2]) {
@@ -86,10 +80,11 @@ describe('hyperspherical prototypes', () => {
     expect(await sphereArrangement(absoluteCost(6), 6, 2, { seed: 4 })).toEqual(await sphereArrangement(absoluteCost(6), 6, 2, { seed: 4 }));
   });
 
-  it('in 2-D with K ≤ 3 or no D: evenly spaced by class index', async () => {
-    expect(await sphereArrangement(absoluteCost(2), 2, 2, { seed: 0 })).toEqual(evenCircle([0, 1]));
-    expect(await sphereArrangement(absoluteCost(3), 3, 2, { seed: 0 })).toEqual(evenCircle([0, 1, 2]));
-    expect(await sphereArrangement(null, 5, 2, { seed: 0 })).toEqual(evenCircle([0, 1, 2, 3, 4]));
+  it('in 2-D with K ≤ 3 or no D: evenly spaced', async () => {
+    for (const [D, k] of [[absoluteCost(2), 2], [absoluteCost(3), 3], [null, 5]] as const) {
+      const points = await sphereArrangement(D as number[][] | null, k, 2, { seed: 0 });
+      expect(smallestAngle(points)).toBeCloseTo(360 / k > 180 ? 180 : 360 / k, 4);
+    }
   });
 
   it('in 3-D: core’s embedOnSphere, unit vectors, none stacked on another', async () => {
@@ -116,22 +111,5 @@ describe('the backend', () => {
     } finally {
       await tf.setBackend('cpu');
     }
-  });
-});
-
-describe('the circle helpers', () => {
-  it('evenCircle puts order[i] at 90° + i·360°/K', () => {
-    const points = evenCircle([2, 0, 1, 3]);
-    [[2, 90], [0, 180], [1, 270], [3, 0]].forEach(([c, degrees]) => {
-      const rad = (degrees * Math.PI) / 180;
-      expect(points[c][0]).toBeCloseTo(Math.cos(rad), 12);
-      expect(points[c][1]).toBeCloseTo(Math.sin(rad), 12);
-    });
-  });
-
-  it('angularOrder goes counter-clockwise around the centroid from class 0', () => {
-    // Corners of a square around (5, 5), given in a scrambled order.
-    const points = [[6, 6], [4, 4], [4, 6], [6, 4]];
-    expect(angularOrder(points)).toEqual([0, 2, 1, 3]);
   });
 });

@@ -2,7 +2,9 @@
 // when a class metric D is given, ordered by it with the rank loss on cosine distances (the seed's embed_on_sphere).
 import * as tf from '@tensorflow/tfjs-core';
 import { assertNumber, createRng, MgpInputError, rankLoss, readCostMatrix, separationLoss, type CostMatrixInput, type Rng } from '@mgp/metrics';
-import { resolveCommon, type CommonEmbedOptions } from './options';
+import { angularOrder, evenCircle } from './circle';
+import { embedMetric } from './embed-metric';
+import { resolveCommon, type CommonEmbedOptions, type ResolvedCommon } from './options';
 import { runSgd } from './sgd';
 
 export interface EmbedOnSphereOptions extends CommonEmbedOptions {
@@ -23,6 +25,8 @@ const NORM_EPS = 1e-12;
  * `restarts > 1`, the run of lowest final loss is kept. Returns [K, dim] with unit rows; the caller disposes it.
  * Cosine distances lie in [0, 2], so at `rankWeight: 1` (the seed's) the rank loss is a gentle prior next to the
  * separation loss: it sets the far-apart classes apart but orders close ones loosely; raise it for a stronger order.
+ * In 2-D the separation loss stacks classes (see ./circle), so there the prototypes are K directions 360°/K apart in
+ * the angular order of `embedMetric(D, 2)` (by class index without D or with K ≤ 3, where every order is equivalent).
  */
 export function embedOnSphere(D: CostMatrixInput | null, dim: number, options: EmbedOnSphereOptions = {}): tf.Tensor2D {
   const common = resolveCommon(FN, dim, options);
@@ -42,6 +46,7 @@ export function embedOnSphere(D: CostMatrixInput | null, dim: number, options: E
     costs = Array.from({ length: k }, (_, i) => Array.from(checked.values.subarray(i * k, (i + 1) * k)));
   }
   if (common.dim < 2) throw new MgpInputError(FN, 'dim', `must be at least 2 (a sphere in R^1 has two points); got ${common.dim}`);
+  if (common.dim === 2) return circleArrangement(costs, k, common);
 
   return tf.tidy(() => {
     const cost = costs === null ? null : tf.tensor2d(costs);
@@ -68,6 +73,20 @@ export function embedOnSphere(D: CostMatrixInput | null, dim: number, options: E
       progressEvery: common.progressEvery,
     });
   });
+}
+
+function circleArrangement(costs: number[][] | null, k: number, common: ResolvedCommon): tf.Tensor2D {
+  let order = Array.from({ length: k }, (_, c) => c);
+  if (costs !== null && k > 3) {
+    const { steps, seed, restarts, onProgress, progressEvery } = common;
+    // The distortion loss divides by D, so a D with zero off-diagonal costs is embedded by its rank order instead.
+    const positive = costs.every((row, i) => row.every((v, j) => i === j || v > 0));
+    const loss = positive ? 'distortion' : 'rank';
+    const points = embedMetric(costs, 2, { loss, steps, seed, restarts, onProgress, progressEvery });
+    order = angularOrder(points.arraySync());
+    points.dispose();
+  }
+  return tf.tensor2d(evenCircle(order));
 }
 
 function unitRows(points: tf.Tensor2D): tf.Tensor2D {
