@@ -92,17 +92,23 @@ export function depthwiseFilterGrad(
   return out;
 }
 
-/** dx of depthwiseConv2d: dy [b,OH,OW,C·M], filter [KH,KW,C,M] → [b,H,W,C]. */
-export function depthwiseInputGrad(
-  dy: ArrayLike<number>,
-  filter: ArrayLike<number>,
-  inputShape: Shape4,
-  filterShape: Shape4,
-  g: ConvGeometry,
-): Float64Array {
-  const c = info(inputShape, filterShape, g, true);
-  const [KH, KW, C, M] = filterShape;
-  const out = new Float64Array(inputShape[0] * c.inHeight * c.inWidth * C);
+/**
+ * One channel pair of an input gradient: input channel `x`, dy channel `dy` and the pair's offset within a filter
+ * tap. A full convolution pairs every input with every output channel, a depthwise one each input with its M own.
+ */
+interface ChannelPair {
+  x: number;
+  dy: number;
+  filter: number;
+}
+
+/** dx[b,h,w,x] = Σ dy[b,oh,ow,dy]·filter[tap, pair] over the taps that read (h, w) and the given channel pairs. */
+function inputGrad(dy: ArrayLike<number>, filter: ArrayLike<number>, inputShape: Shape4, filterShape: Shape4, g: ConvGeometry, depthwise: boolean, pairs: ChannelPair[], dyChannels: number): Float64Array {
+  const c = info(inputShape, filterShape, g, depthwise);
+  const [KH, KW] = filterShape;
+  const xChannels = inputShape[3];
+  const perTap = filterShape[2] * filterShape[3];
+  const out = new Float64Array(inputShape[0] * c.inHeight * c.inWidth * xChannels);
   for (let b = 0; b < c.batchSize; b++)
     for (let oh = 0; oh < c.outHeight; oh++)
       for (let ow = 0; ow < c.outWidth; ow++)
@@ -112,44 +118,29 @@ export function depthwiseInputGrad(
           for (let kw = 0; kw < KW; kw++) {
             const w = ow * c.strideWidth + kw * c.dilationWidth - c.padInfo.left;
             if (w < 0 || w >= c.inWidth) continue;
-            for (let ch = 0; ch < C; ch++)
-              for (let q = 0; q < M; q++) {
-                out[((b * c.inHeight + h) * c.inWidth + w) * C + ch] +=
-                  dy[((b * c.outHeight + oh) * c.outWidth + ow) * C * M + ch * M + q] * filter[((kh * KW + kw) * C + ch) * M + q];
-              }
+            const dyAt = ((b * c.outHeight + oh) * c.outWidth + ow) * dyChannels;
+            const xAt = ((b * c.inHeight + h) * c.inWidth + w) * xChannels;
+            const tap = (kh * KW + kw) * perTap;
+            for (const p of pairs) out[xAt + p.x] += dy[dyAt + p.dy] * filter[tap + p.filter];
           }
         }
   return out;
 }
 
-/** dx of conv2d (NHWC, dilation 1): dy [b,OH,OW,co], filter [KH,KW,ci,co] → [b,H,W,ci]. */
-export function conv2dInputGrad(
-  dy: ArrayLike<number>,
-  filter: ArrayLike<number>,
-  inputShape: Shape4,
-  filterShape: Shape4,
-  g: ConvGeometry,
-): Float64Array {
-  const c = info(inputShape, filterShape, g, false);
-  const [KH, KW, CI, CO] = filterShape;
-  const out = new Float64Array(inputShape[0] * c.inHeight * c.inWidth * CI);
-  for (let b = 0; b < c.batchSize; b++)
-    for (let oh = 0; oh < c.outHeight; oh++)
-      for (let ow = 0; ow < c.outWidth; ow++)
-        for (let kh = 0; kh < KH; kh++) {
-          const h = oh * c.strideHeight + kh * c.dilationHeight - c.padInfo.top;
-          if (h < 0 || h >= c.inHeight) continue;
-          for (let kw = 0; kw < KW; kw++) {
-            const w = ow * c.strideWidth + kw * c.dilationWidth - c.padInfo.left;
-            if (w < 0 || w >= c.inWidth) continue;
-            for (let ci = 0; ci < CI; ci++)
-              for (let co = 0; co < CO; co++) {
-                out[((b * c.inHeight + h) * c.inWidth + w) * CI + ci] +=
-                  dy[((b * c.outHeight + oh) * c.outWidth + ow) * CO + co] * filter[((kh * KW + kw) * CI + ci) * CO + co];
-              }
-          }
-        }
-  return out;
+/** dx of depthwiseConv2d: dy [b,OH,OW,C·M], filter [KH,KW,C,M] → [b,H,W,C]. */
+export function depthwiseInputGrad(dy: ArrayLike<number>, filter: ArrayLike<number>, inputShape: Shape4, filterShape: Shape4, g: ConvGeometry): Float64Array {
+  const [, , C, M] = filterShape;
+  const pairs: ChannelPair[] = [];
+  for (let ch = 0; ch < C; ch++) for (let q = 0; q < M; q++) pairs.push({ x: ch, dy: ch * M + q, filter: ch * M + q });
+  return inputGrad(dy, filter, inputShape, filterShape, g, true, pairs, C * M);
+}
+
+/** dx of conv2d (NHWC): dy [b,OH,OW,co], filter [KH,KW,ci,co] → [b,H,W,ci]. */
+export function conv2dInputGrad(dy: ArrayLike<number>, filter: ArrayLike<number>, inputShape: Shape4, filterShape: Shape4, g: ConvGeometry): Float64Array {
+  const [, , CI, CO] = filterShape;
+  const pairs: ChannelPair[] = [];
+  for (let ci = 0; ci < CI; ci++) for (let co = 0; co < CO; co++) pairs.push({ x: ci, dy: co, filter: ci * CO + co });
+  return inputGrad(dy, filter, inputShape, filterShape, g, false, pairs, CO);
 }
 
 export function outShapeOf(xShape: Shape4, filterShape: Shape4, g: ConvGeometry, depthwise: boolean, dataFormat: 'NHWC' | 'NCHW' = 'NHWC'): number[] {
