@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { matMulABt, matMulAtB } from '@mgp/metrics';
 import { columnSumsAsColumn, scaleRows } from './fast-ops';
+import { hostAngularOp, hostRadialOp } from './host-kernel';
 import type { ResolvedMetric } from './metric';
 
 /** Norm floor of the cosine metrics (a zero embedding has cosine 0 with every prototype). */
@@ -14,8 +15,12 @@ type Grad = (dy: tf.Tensor, saved: tf.Tensor[]) => tf.Tensor[];
 type Forward = (x: tf.Tensor2D, p: tf.Tensor2D, save: tf.GradSaveFunc) => { value: tf.Tensor; gradFunc: Grad };
 
 /** Returns logits [N, K] for x [N, d], p [K, d]. Callers validate shapes first. */
-export function flatPrototypeLogits(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetric): tf.Tensor2D {
-  const op = metric === 'cosine' || metric === 'hyperspherical' ? angularOp(metric === 'hyperspherical') : radialOp(metric, delta);
+export function flatPrototypeLogits(x: tf.Tensor2D, p: tf.Tensor2D, resolved: ResolvedMetric): tf.Tensor2D {
+  const { metric, delta } = resolved;
+  const angular = metric === 'cosine' || metric === 'hyperspherical';
+  // tfjs-cpu pays a JS loop per element-wise op; there the element-wise steps are fused on host arrays.
+  if (tf.getBackend() === 'cpu') return (angular ? hostAngularOp(metric === 'hyperspherical') : hostRadialOp(resolved))(x, p);
+  const op = angular ? angularOp(metric === 'hyperspherical') : radialOp(metric, delta);
   return op(x, p);
 }
 

@@ -5,6 +5,9 @@ import { pairDistances } from '../distances/rows';
 import type { Metric } from '../distances/metric';
 import { costMatrixValues, type CostSource } from '../internal/cost-source';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
+import { hostPairLoss } from '../distances/host-pair-loss';
+import { tensorsInHostMemory } from '../internal/host-memory';
+import { distortionOfDistances } from './host-loss';
 import { matrixDistortionLoss } from './matrix-loss';
 import { isRng, samplePairs, type SeedLike } from '../random';
 import { assertNumber, MgpInputError } from '../validation';
@@ -42,6 +45,8 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
     return tf.tidy(() => sampledLoss(pairDistances(checked.points, drawn.i, drawn.j, checked.metric), costs, scaleFree));
   }
   const values = costMatrixValues(FN, 'D', checked.cost);
+  // Host-memory backends loop over the pairs on the host; GPU backends chain K×K kernels.
+  if (tensorsInHostMemory()) return tf.tidy(() => hostPairLoss(checked.points, checked.metric, distortionOfDistances(values, scaleFree)));
   return tf.tidy(() => matrixDistortionLoss(checked.points, inverseOffDiagonal(values, k), scaleFree, checked.metric));
 }
 

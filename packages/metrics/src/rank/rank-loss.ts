@@ -1,13 +1,16 @@
 // The seed's RankLoss: logistic loss on whether the embedding orders d_ij, d_ik as D orders D_ij, D_ik.
 import * as tf from '@tensorflow/tfjs-core';
 import { matchedDistances } from '../distances/rows';
+import { hostPairLoss } from '../distances/host-pair-loss';
 import { selfDistances } from '../distances/self';
 import type { Metric } from '../distances/metric';
 import { gatherElements, gatherRows } from '../internal/gather-rows';
 import type { CostSource } from '../internal/cost-source';
 import { readPointsAndCost } from '../distortion/points';
 import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../random';
+import { tensorsInHostMemory } from '../internal/host-memory';
 import { assertNumber, MgpInputError } from '../validation';
+import { rankOfDistances } from './host-loss';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
 
 export interface RankLossOptions {
@@ -39,7 +42,7 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
   const triplets = chooseTriplets(merged, checked.size, ignoreIndex);
   const above = greaterCost(checked.cost.pairs(triplets.i, triplets.j), checked.cost.pairs(triplets.i, triplets.k));
-  return tf.tidy(() => logisticRankLoss(tripletGaps(checked.points, triplets, checked.metric), above));
+  return tf.tidy(() => tripletRankLoss(checked.points, triplets, above, checked.metric));
 }
 
 function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: number | undefined): ClassTriplets {
@@ -60,6 +63,20 @@ function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
 }
 
 export type GapStrategy = 'auto' | 'rows' | 'matrix';
+export type RankStrategy = GapStrategy | 'host';
+
+/**
+ * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows; many
+ * through all K² distances: in host memory on cpu, wasm and tfjs-node (../distances/host-pair-loss), else as
+ * the K×K distance matrix (GPU backends).
+ */
+export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
+  const [k, dim] = points.shape;
+  const many = t.i.length * dim > k * k;
+  const host = strategy === 'host' || (strategy === 'auto' && many && tensorsInHostMemory());
+  if (host) return hostPairLoss(points, metric, rankOfDistances(t, signs));
+  return logisticRankLoss(tripletGaps(points, t, metric, strategy), signs);
+}
 
 /**
  * δ_t = d(i_t, j_t) − d(i_t, k_t), from gathered rows or from the K×K distance matrix, whichever is cheaper. The

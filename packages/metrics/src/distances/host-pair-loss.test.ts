@@ -1,0 +1,93 @@
+// The host-memory path of the exact losses against the K×K kernel chain (what GPU backends run), on both host
+// backends, with K large enough for several Gram blocks (256 rows each), coincident points and every metric.
+import * as tf from '@tensorflow/tfjs-core';
+import { expectClose, expectNoTensorLeak, expectNoTensorOfShape, useTestBackend } from '@mgp/test-utils';
+import { describe, expect, it } from 'vitest';
+import { distortionLoss } from '../distortion/loss';
+import { matrixDistortionLoss } from '../distortion/matrix-loss';
+import { inverseOffDiagonal } from '../internal/cost-tensors';
+import { tensorsInHostMemory } from '../internal/host-memory';
+import { sampleTriplets } from '../random';
+import { tripletRankLoss } from '../rank/rank-loss';
+import { distanceMatrix, randomCostMatrix, randomMatrix, type Matrix } from '../testing/reference';
+import { METRICS } from './metric';
+
+const K = 600; // three row blocks: diagonal and off-diagonal blocks, a short last block
+const DIM = 8;
+
+/** The distortion loss in float64 from the points (the seed's formula, independent of both paths). */
+function referenceDistortion(P: Matrix, D: Matrix, metric: (typeof METRICS)[number], scaleFree: boolean): number {
+  const d = distanceMatrix(P, P, metric);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) { sum += d[i][j] / D[i][j]; sumSquares += (d[i][j] / D[i][j]) ** 2; }
+  const s = scaleFree ? sum / sumSquares : 1;
+  let total = 0;
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) total += ((s * d[i][j]) / D[i][j] - 1) ** 2;
+  return total / (K * K - K);
+}
+
+function lossAndGradient(loss: (p: tf.Tensor2D) => tf.Scalar, points: tf.Tensor2D): { value: number; gradient: number[][] } {
+  const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor2D))(points);
+  const out = { value: value.dataSync()[0], gradient: grad.arraySync() as number[][] };
+  tf.dispose([value, grad]);
+  return out;
+}
+
+describe.each(['cpu', 'wasm'])('on %s', (backend) => {
+  const D = randomCostMatrix(K, 11);
+  const values = Float32Array.from(D.flat());
+  const P = randomMatrix(K, DIM, 12);
+  P[7] = P[3].slice(); // coincident prototypes: d = 0, where the euclidean gradient takes its subgradient 0
+  P[300] = P[3].slice(); // ... across two blocks
+
+  it('is the path distortionLoss takes there', async () => {
+    await useTestBackend(backend);
+    expect(tensorsInHostMemory()).toBe(true);
+  });
+
+  it.each(METRICS.flatMap((metric) => [true, false].map((scaleFree) => [metric, scaleFree] as const)))(
+    'distortionLoss (%s, scale-free %s): same value and gradient as the kernel chain',
+    async (metric, scaleFree) => {
+      await useTestBackend(backend);
+      const p = tf.tensor2d(P);
+      const inv = inverseOffDiagonal(values, K);
+      const host = lossAndGradient((x) => distortionLoss(x, D, { metric, scaleFree }), p);
+      const chain = lossAndGradient((x) => matrixDistortionLoss(x, inv, scaleFree, metric), p);
+      // The host path sums in float64: closer to the reference than the chain's float32 sums over K² terms.
+      const reference = referenceDistortion(P, D, metric, scaleFree);
+      expectClose(host.value, reference, { rtol: 2e-5 });
+      expectClose(chain.value, reference, { rtol: 1e-3 });
+      expectClose(host.gradient, chain.gradient, { rtol: 1e-3, atol: 1e-7 });
+      expect(host.gradient.flat().some((g) => g !== 0)).toBe(true);
+      tf.dispose([p, inv]);
+    },
+  );
+
+  it.each(METRICS)('rankLoss with many triplets (%s): same value and gradient as the K×K matrix path', async (metric) => {
+    await useTestBackend(backend);
+    const triplets = sampleTriplets(K, 50_000, 5);
+    const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P);
+    const host = lossAndGradient((x) => tripletRankLoss(x, triplets, signs, metric, 'host'), p);
+    const matrix = lossAndGradient((x) => tripletRankLoss(x, triplets, signs, metric, 'matrix'), p);
+    const rows = lossAndGradient((x) => tripletRankLoss(x, triplets, signs, metric, 'rows'), p);
+    expectClose(host.value, matrix.value, { rtol: 1e-4 });
+    expectClose(host.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
+    expectClose(host.value, rows.value, { rtol: 1e-4 });
+    tf.dispose(p);
+  });
+
+  it('builds no [K, K, d] tensor and leaves no tensors behind', async () => {
+    await useTestBackend(backend);
+    const p = tf.tensor2d(P);
+    const triplets = sampleTriplets(K, 50_000, 6);
+    const signs = new Float32Array(triplets.i.length).fill(1);
+    for (const metric of METRICS) {
+      await expectNoTensorOfShape(() => tf.grad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D, { metric }))(p), [[K, K, DIM]]);
+      await expectNoTensorLeak(() => tf.grad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D, { metric }))(p));
+      await expectNoTensorLeak(() => tf.grad((x: tf.Tensor) => tripletRankLoss(x as tf.Tensor2D, triplets, signs, metric, 'host'))(p));
+    }
+    p.dispose();
+  });
+});
