@@ -40,6 +40,17 @@ describe.each(['distortion', 'rank'] as const)('embedMetric with the %s loss on 
 });
 
 describe('embedMetric', () => {
+  it.each([1, 2, 3, 4])('embeds very few classes (K = 2, 3) without diverging at the default rate (seed %i)', (seed) => {
+    // Sides 2, 4, 4 make a triangle, so an exact planar embedding exists; at the seed's rate this blew up to NaN.
+    const triangle = [[0, 2, 4], [2, 0, 4], [4, 4, 0]];
+    for (const loss of ['distortion', 'rank'] as const) {
+      const value = tf.tidy(() => scaleFreeDistortion(embedMetric(triangle, 2, { loss, seed }), triangle).dataSync()[0]);
+      expect(value).toBeLessThan(loss === 'distortion' ? 0.01 : 0.5);
+    }
+    const pair = tf.tidy(() => embedMetric([[0, 3], [3, 0]], 1, { seed }).arraySync() as number[][]);
+    expect(Math.abs(pair[0][0] - pair[1][0])).toBeCloseTo(3, 2);
+  });
+
   it('with restarts, keeps the run of lowest scale-free distortion: ≤ 0.17 on the visual tree', () => {
     const value = tf.tidy(() => scaleFreeDistortion(embedMetric(visual, 2, { seed: 3, restarts: 3 }), visual).dataSync()[0]);
     console.log(`embedMetric distortion, 3 restarts (seed 3): ${value.toFixed(4)}`);

@@ -22,7 +22,8 @@ const DEFAULT_LR = { distortion: 1, rank: 10 } as const;
  * weight decay 1e-4, uniform start), reproducible from `seed`. The distortion loss runs on D divided by the mean
  * of its off-diagonal entries, so one learning rate suits any unit of D; the result is scaled back, and the rank
  * embedding is scaled to the same mean distance. With `restarts > 1`, the run of lowest scale-free distortion
- * (of lowest loss where D has zeros off the diagonal) is returned. Returns [K, dim]; the caller disposes it.
+ * (of lowest loss where D has zeros off the diagonal) is returned. A run that blows up (the default rates are
+ * steep for very few classes) is repeated at half the rate. Returns [K, dim]; the caller disposes it.
  */
 export function embedMetric(D: CostMatrixInput, dim: number, options: EmbedMetricOptions = {}): tf.Tensor2D {
   const common = resolveCommon(FN, dim, options);

@@ -42,7 +42,7 @@ export function runSgd(plan: SgdPlan): tf.Tensor2D {
   const seeds = createRng(plan.seed);
   let best: { points: tf.Tensor2D; score: number } | null = null;
   for (let restart = 0; restart < plan.restarts; restart++) {
-    const points = runOnce(plan, restart, seeds.nextUint32(), seeds.nextUint32());
+    const points = runStably(plan, restart, seeds.nextUint32(), seeds.nextUint32());
     const score = plan.score(points);
     if (best === null || score < best.score) {
       best?.points.dispose();
@@ -53,6 +53,27 @@ export function runSgd(plan: SgdPlan): tf.Tensor2D {
   }
   if (best === null) throw new Error('runSgd: no restart ran');
   return best.points;
+}
+
+/** Halvings of the learning rate tried when a run blows up before giving up. */
+const MAX_HALVINGS = 12;
+
+/**
+ * One run; if its points blow up (non-finite), the same run again at half the learning rate. A rate that suits
+ * K = 10 (the seed's 1 for the distortion loss) diverges for very few classes: each pair then weighs more in the
+ * mean loss, so the loss is steeper. Runs that stay finite are untouched.
+ */
+function runStably(plan: SgdPlan, restart: number, initSeed: number, drawSeed: number): tf.Tensor2D {
+  let learningRate = plan.learningRate;
+  for (let halving = 0; halving <= MAX_HALVINGS; halving++, learningRate /= 2) {
+    const points = runOnce({ ...plan, learningRate }, restart, initSeed, drawSeed);
+    const finite = tf.tidy(() => tf.all(tf.isFinite(points)).dataSync()[0] === 1);
+    if (finite) return points;
+    points.dispose();
+  }
+  throw new Error(
+    `embedding: the points diverged at every learning rate from ${plan.learningRate} down to ${learningRate * 2} (options.learningRate); check D for extreme values`,
+  );
 }
 
 function runOnce(plan: SgdPlan, restart: number, initSeed: number, drawSeed: number): tf.Tensor2D {
