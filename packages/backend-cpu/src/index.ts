@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { activateBackend, assertGradientsRegistered, kernelsWithPrefix, type BackendInfo } from '@mgp/backend-spec';
+import { activateBackend, assertGradientsRegistered, BackendUnavailableError, kernelsWithPrefix, type BackendInfo } from '@mgp/backend-spec';
 
 export type { BackendInfo } from '@mgp/backend-spec';
 
@@ -11,7 +11,7 @@ export async function useBackend(): Promise<BackendInfo> {
   try {
     ({ version_cpu: version } = await import('@tensorflow/tfjs-backend-cpu'));
   } catch (cause) {
-    throw new Error(`@mgp/backend-cpu: the peer @tensorflow/tfjs-backend-cpu is not installed. ${REMEDY}`, { cause });
+    throw new BackendUnavailableError('cpu', 'the peer @tensorflow/tfjs-backend-cpu is not installed', REMEDY, { cause });
   }
   await activateBackend('cpu', REMEDY);
   assertGradientsRegistered('cpu');

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { activateBackend } from './activate';
+import { activateBackend, kernelsWithPrefix } from './activate';
 import { BackendUnavailableError } from './adapter-error';
 import type { BackendInfo } from './backend-info';
 import { assertGradientsRegistered } from './gradients';
@@ -46,7 +46,7 @@ export function nativeAdapter(adapter: 'node' | 'node-gpu', peer: string, load: 
         name: tf.getBackend(),
         tfjsVersion: tf.version_core,
         backendVersion: native.version?.['tfjs-node'] ?? native.version?.['tfjs'],
-        extraKernels: [],
+        extraKernels: kernelsWithPrefix('tensorflow', 'Mgp'),
         notes: adapter === 'node-gpu' ? ['libtensorflow logs the GPU it found at start-up.'] : [],
       };
     },
