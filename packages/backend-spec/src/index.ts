@@ -3,3 +3,4 @@ export { BackendUnavailableError } from './adapter-error';
 export { assertGradientsRegistered } from './gradients';
 export { activateBackend, kernelsWithPrefix } from './activate';
 export { nativeAdapter, type NativeAdapter } from "./native";
+export { adapterInputError, type AdapterInputError } from './input-error';

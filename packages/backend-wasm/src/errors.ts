@@ -1,12 +1,7 @@
-// Bad-argument errors in @mgp's format (`fn: argument 'x' expected ..., got ...`).
-// @mgp/metrics owns the MgpInputError class; adapters do not depend on @mgp/metrics, so this package throws a
-// plain Error with the same name and message layout.
+// Bad-argument errors in @mgp's format (`fn: argument 'x' expected ..., got ...`), from @mgp/backend-spec.
+import { adapterInputError } from '@mgp/backend-spec';
 
-export function inputError(fn: string, argument: string, detail: string): Error {
-  const error = new Error(`${fn}: argument '${argument}' ${detail}`);
-  error.name = 'MgpInputError';
-  return error;
-}
+export const inputError = adapterInputError;
 
 /** Throws unless `value` is a positive integer (or absent when `optional`). */
 export function checkPositiveInt(fn: string, argument: string, value: unknown): void {

@@ -1,4 +1,5 @@
 // The options of useBackend(), checked before anything starts.
+import { adapterInputError } from '@mgp/backend-spec';
 import type { ScatterModule } from './scatter';
 
 export interface WebGLBackendOptions {
@@ -20,11 +21,9 @@ export interface WebGLBackendOptions {
 
 const KNOWN = ['forceFloat16', 'scatter', 'requireGradients'] as const;
 
-/** Same message layout as @mgp's MgpInputError (`fn: argument 'x' ...`); adapters do not depend on @mgp/metrics. */
+/** A bad option of useBackend, as an MgpInputError (see @mgp/backend-spec's adapterInputError). */
 function inputError(argument: string, detail: string): Error {
-  const error = new Error(`useBackend: argument '${argument}' ${detail}`);
-  error.name = 'MgpInputError';
-  return error;
+  return adapterInputError('useBackend', argument, detail);
 }
 
 function describeValue(value: unknown): string {

@@ -184,3 +184,19 @@ describe('wrong ranks, shapes and options', () => {
     expect(kept).toBeLessThanOrEqual(before + 1); // at most the argument made for the call
   });
 });
+
+describe('MgpInputError across packages', () => {
+  it('recognizes errors of its shape made without the class (adapters, a second copy of this package)', () => {
+    const shaped = Object.assign(new Error("useBackend: argument 'options' must be an object; got 3"), { name: 'MgpInputError', fn: 'useBackend', argument: 'options' });
+    expect(shaped).toBeInstanceOf(MgpInputError);
+    expect(new MgpInputError('f', 'x', 'must be 1; got 2')).toBeInstanceOf(MgpInputError);
+    expect(new MgpInputError('f', 'x', 'must be 1; got 2')).toBeInstanceOf(Error);
+  });
+
+  it('does not claim other errors', () => {
+    expect(Object.assign(new Error('x'), { name: 'MgpInputError' })).not.toBeInstanceOf(MgpInputError); // no fn / argument
+    expect(Object.assign(new Error('x'), { fn: 'f', argument: 'a' })).not.toBeInstanceOf(MgpInputError); // another name
+    expect({ name: 'MgpInputError', fn: 'f', argument: 'a' }).not.toBeInstanceOf(MgpInputError); // not an Error
+    expect(new TypeError('x')).not.toBeInstanceOf(MgpInputError);
+  });
+});
