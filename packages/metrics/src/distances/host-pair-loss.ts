@@ -23,7 +23,9 @@ interface HostDistances {
 
 function euclideanFamily(p: tf.Tensor2D, squared: boolean): HostDistances {
   const k = p.shape[0];
-  const norms = tf.tidy(() => tf.sum(tf.square(p), 1)).dataSync() as Float32Array;
+  const normsTensor = tf.tidy(() => tf.sum(tf.square(p), 1));
+  const norms = Float32Array.from(normsTensor.dataSync());
+  normsTensor.dispose();
   const distances = new Float32Array(k * k);
   forEachUpperGramBlock(p, ({ rowStart, colStart, rows, cols, values }) => {
     for (let r = 0; r < rows; r++) {
