@@ -21,6 +21,22 @@ function rowSquaredNorms(a: Float32Array, rows: number, cols: number): Float32Ar
   return out;
 }
 
+/** Row and column sums of a [n, k] (of a ⊙ by when `by` is given). */
+function rowAndColumnSums(a: Float32Array, n: number, k: number, by?: Float32Array): { rowSums: Float32Array; colSums: Float32Array } {
+  const rowSums = new Float32Array(n);
+  const colSums = new Float32Array(k);
+  for (let i = 0; i < n; i++) {
+    let rowSum = 0;
+    for (let j = 0, at = i * k; j < k; j++, at++) {
+      const v = by ? a[at] * by[at] : a[at];
+      rowSum += v;
+      colSums[j] += v;
+    }
+    rowSums[i] = rowSum;
+  }
+  return { rowSums, colSums };
+}
+
 /** scale[r]·a[r, :] − b[r, :] as a new [rows, cols] tensor. */
 function scaledRowsMinus(a: Float32Array, scale: Float32Array, b: Float32Array, rows: number, cols: number): tf.Tensor2D {
   const out = new Float32Array(rows * cols);
@@ -68,20 +84,11 @@ function radial(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetri
   productTensor.dispose();
   const weights = (dy: Float32Array, v: Float32Array) => {
     const w = new Float32Array(n * k);
-    const rowSums = new Float32Array(n);
-    const colSums = new Float32Array(k);
-    for (let i = 0; i < n; i++) {
-      let rowSum = 0;
-      for (let j = 0, at = i * k; j < k; j++, at++) {
-        // sqeuclidean: −2·dy; euclidean: dy / v (0 where x = p, a finite subgradient); pseudo-Huber: dy / (v − δ).
-        const wij = metric === 'sqeuclidean' ? -2 * dy[at] : metric === 'euclidean' ? (v[at] < 0 ? dy[at] / v[at] : 0) : dy[at] / (v[at] - delta);
-        w[at] = wij;
-        rowSum += wij;
-        colSums[j] += wij;
-      }
-      rowSums[i] = rowSum;
+    for (let at = 0; at < n * k; at++) {
+      // sqeuclidean: −2·dy; euclidean: dy / v (0 where x = p, a finite subgradient); pseudo-Huber: dy / (v − δ).
+      w[at] = metric === 'sqeuclidean' ? -2 * dy[at] : metric === 'euclidean' ? (v[at] < 0 ? dy[at] / v[at] : 0) : dy[at] / (v[at] - delta);
     }
-    return { w, rowSums, colSums };
+    return { w, ...rowAndColumnSums(w, n, k) };
   };
   return { value, weights };
 }
@@ -137,19 +144,8 @@ export function hostAngularOp(squared: boolean): HostLogitsOp {
         const dyv = host(dy);
         const c = host(cs);
         const g = new Float32Array(n * k);
-        const rowSums = new Float32Array(n);
-        const colSums = new Float32Array(k);
-        for (let i = 0; i < n; i++) {
-          let rowSum = 0;
-          for (let j = 0, at = i * k; j < k; j++, at++) {
-            const gij = squared ? 2 * dyv[at] * (1 - c[at]) : dyv[at];
-            g[at] = gij;
-            const gc = gij * c[at];
-            rowSum += gc;
-            colSums[j] += gc;
-          }
-          rowSums[i] = rowSum;
-        }
+        for (let at = 0; at < n * k; at++) g[at] = squared ? 2 * dyv[at] * (1 - c[at]) : dyv[at];
+        const { rowSums, colSums } = rowAndColumnSums(g, n, k, c);
         // gradientsFromWeights gives rowSum·û − G·p̂ = −(∂ before the norm); flip the sign and divide by the norms.
         const [mx, mp] = gradientsFromWeights(g, rowSums, colSums, uxs as tf.Tensor2D, ups as tf.Tensor2D);
         const gx = scaleRowsBy(host(mx), host(ixs), n, d, -1);
