@@ -42,14 +42,20 @@ for (const strides of [1, 2])
     }
   }
 
-/** d(Σ y·r)/d(input and every weight) on `backend`, as plain arrays keyed by variable name. */
+/**
+ * The layer's output y and d(Σ y·r)/d(input and every weight) on `backend`, as plain arrays keyed by name.
+ * The output is compared element-wise rather than through Σ y·r: that sum cancels to far below its terms, so
+ * float32 rounding (which differs between XNNPACK's per-CPU kernels) would dominate any relative check of it.
+ */
 async function gradients(backend: 'cpu' | 'wasm', layer: tfl.layers.Layer, input: tf.Variable, r: Float32Array) {
   await tf.setBackend(backend);
+  let output = new Float32Array(0);
   const { value, grads } = tf.variableGrads(() => {
     const y = layer.apply(input) as tf.Tensor;
+    output = y.dataSync() as Float32Array;
     return tf.sum(tf.mul(y, tf.tensor(r, y.shape)));
   }, [input, ...layer.trainableWeights.map((w) => w.read() as tf.Variable)]);
-  const out: Record<string, Float32Array> = { loss: value.dataSync() as Float32Array };
+  const out: Record<string, Float32Array> = { output };
   for (const [name, g] of Object.entries(grads)) out[name] = g.dataSync() as Float32Array;
   tf.dispose([value, ...Object.values(grads)]);
   return out;
