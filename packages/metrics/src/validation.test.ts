@@ -110,6 +110,25 @@ describe('bad D of any other kind', () => {
     // The rank loss and cost metrics accept zero costs between distinct classes.
     tf.dispose(rankLoss(points, zero, { numTriplets: 3, seed: 1 }));
   });
+
+  it('a tensor D checked once is still refused for zero costs on every later call, by every loss', () => {
+    const zero = tf.tensor2d(good.map((r, i) => r.map((v, j) => (i + j === 5 ? 0 : v))));
+    tf.dispose(rankLoss(points, zero, { numTriplets: 3, seed: 1 })); // accepted, and now cached
+    for (let call = 0; call < 2; call++) {
+      expectInputError(() => distortionLoss(points, zero), /must be > 0 off the diagonal .*D\[2\]\[3\] = 0/);
+    }
+    zero.dispose();
+  });
+
+  it('a variable D is checked again after assign() gives it new values', () => {
+    const D = tf.variable(tf.tensor2d(good));
+    tf.dispose(distortionLoss(points, D)); // valid, cached
+    D.assign(tf.tensor2d(bad.asymmetric[0] as number[][]));
+    expectInputError(() => distortionLoss(points, D), /^distortionLoss: argument 'D' must be symmetric/);
+    D.assign(tf.tensor2d(good));
+    tf.dispose(distortionLoss(points, D));
+    D.dispose();
+  });
 });
 
 describe('bad labels', () => {

@@ -20,38 +20,53 @@ export interface CheckedCostMatrix {
   size: number;
 }
 
-const checkedTensors = new WeakMap<tf.Tensor, CheckedCostMatrix>();
+interface CachedCheck {
+  /** A variable's `assign` gives it new data under the same object: the check holds for this dataId only. */
+  dataId: object;
+  checked: CheckedCostMatrix;
+  /** The first off-diagonal entry that is not > 0 (null: none), found on the first call that asks. */
+  nonPositive?: number | null;
+}
+
+// Losses read D at every training step: a tensor (immutable data) is read and checked once, not K² each step.
+const checkedTensors = new WeakMap<tf.Tensor, CachedCheck>();
 const SYMMETRY_TOLERANCE = 1e-6;
 
 export function readCostMatrix(fn: string, arg: string, D: unknown, rule: CostMatrixRule = {}): CheckedCostMatrix {
-  const checked = D instanceof tf.Tensor ? readTensor(fn, arg, D) : readArray(fn, arg, D);
+  const cache: Omit<CachedCheck, 'dataId'> = D instanceof tf.Tensor ? readTensor(fn, arg, D) : { checked: readArray(fn, arg, D) };
+  const { checked } = cache;
   if (rule.size !== undefined && checked.size !== rule.size) {
     const reason = rule.sizeReason ? ` (${rule.sizeReason})` : '';
     throw new MgpInputError(fn, arg, `must be ${rule.size}×${rule.size}${reason}; got ${checked.size}×${checked.size}`);
   }
   if (rule.positiveOffDiagonal) {
-    const { values, size } = checked;
-    for (let i = 0; i < size; i++) {
-      for (let j = 0; j < size; j++) {
-        if (i !== j && !(values[i * size + j] > 0)) {
-          throw new MgpInputError(fn, arg, `must be > 0 off the diagonal (distinct classes need a positive cost); got D[${i}][${j}] = ${values[i * size + j]}`);
-        }
-      }
+    if (cache.nonPositive === undefined) cache.nonPositive = firstNonPositiveOffDiagonal(checked);
+    if (cache.nonPositive !== null) {
+      const at = cache.nonPositive;
+      const [i, j] = [Math.floor(at / checked.size), at % checked.size];
+      throw new MgpInputError(fn, arg, `must be > 0 off the diagonal (distinct classes need a positive cost); got D[${i}][${j}] = ${checked.values[at]}`);
     }
   }
   return checked;
 }
 
-function readTensor(fn: string, arg: string, D: tf.Tensor): CheckedCostMatrix {
+function firstNonPositiveOffDiagonal({ values, size }: CheckedCostMatrix): number | null {
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) if (i !== j && !(values[i * size + j] > 0)) return i * size + j;
+  }
+  return null;
+}
+
+function readTensor(fn: string, arg: string, D: tf.Tensor): CachedCheck {
   if (D.isDisposed) throw new MgpInputError(fn, arg, 'is a disposed tensor');
   const cached = checkedTensors.get(D);
-  if (cached) return cached;
+  if (cached && cached.dataId === D.dataId) return cached;
   if (D.rank !== 2 || D.shape[0] !== D.shape[1]) {
     throw new MgpInputError(fn, arg, `must be a square [K, K] cost matrix; got ${describeValue(D)}`);
   }
-  const checked = checkValues(fn, arg, Float32Array.from(D.dataSync()), D.shape[0]);
-  checkedTensors.set(D, checked);
-  return checked;
+  const entry: CachedCheck = { dataId: D.dataId, checked: checkValues(fn, arg, Float32Array.from(D.dataSync()), D.shape[0]) };
+  checkedTensors.set(D, entry);
+  return entry;
 }
 
 function readArray(fn: string, arg: string, D: unknown): CheckedCostMatrix {
