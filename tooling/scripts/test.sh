@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: Debian packages, npm packages (frozen lockfile), build, every test.
+# The whole test suite on a fresh machine: Debian packages, npm packages (frozen lockfile), types, build, every test.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
@@ -8,4 +8,6 @@ export MGP_LONG_RUN_STEPS="${MGP_LONG_RUN_STEPS:-10000}"
 bash tooling/scripts/setup-machine.sh
 npx -y pnpm@12.4.2 install --frozen-lockfile
 node tooling/scripts/check-changesets.mjs
+# Types of every package, tests included (vitest strips types without checking them).
+npx -y pnpm@12.4.2 typecheck
 npx -y pnpm@12.4.2 test
