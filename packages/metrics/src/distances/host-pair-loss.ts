@@ -55,42 +55,28 @@ function cosine(p: tf.Tensor2D): HostDistances {
   return { distances, saved: [unit, norm] };
 }
 
-/** Square tiles of the weight pass: a tile row and its mirrored tile column both stay in cache. */
-const TILE = 64;
-
 /**
  * W (symmetric, zero diagonal) in place of the pair gradient, with ∂d/∂(the product's entry) folded in, and its
  * row sums: W_ij = (∂L/∂d_ij + ∂L/∂d_ji) / 2d_ij for the euclidean metric (0 where d = 0, as the subgradient of
  * √ at 0), the pair gradient itself for the squared and cosine forms (their sign and factor 2 are the backward's).
- * One pass over the upper triangle in tiles writes each weight and its mirror image.
  */
 function symmetricWeights(gradient: Float32Array, distances: Float32Array, k: number, metric: Metric): Float32Array {
-  const rowSums = new Float64Array(k);
-  const euclidean = metric === 'euclidean';
-  for (let i0 = 0; i0 < k; i0 += TILE) {
-    const i1 = Math.min(i0 + TILE, k);
-    for (let j0 = i0; j0 < k; j0 += TILE) {
-      const j1 = Math.min(j0 + TILE, k);
-      for (let i = i0; i < i1; i++) {
-        const row = i * k;
-        let rowSum = 0;
-        for (let j = Math.max(j0, i + 1); j < j1; j++) {
-          let w = gradient[row + j];
-          if (euclidean) {
-            const d = distances[row + j];
-            w = d > 0 ? w / (2 * d) : 0;
-          }
-          gradient[row + j] = w;
-          gradient[j * k + i] = w;
-          rowSum += w;
-          rowSums[j] += w;
-        }
-        rowSums[i] += rowSum;
+  const rowSums = new Float32Array(k);
+  for (let i = 0; i < k; i++) {
+    gradient[i * k + i] = 0;
+    for (let j = i + 1; j < k; j++) {
+      let w = gradient[i * k + j];
+      if (metric === 'euclidean') {
+        const d = distances[i * k + j];
+        w = d > 0 ? w / (2 * d) : 0;
       }
+      gradient[i * k + j] = w;
+      gradient[j * k + i] = w;
+      rowSums[i] += w;
+      rowSums[j] += w;
     }
   }
-  for (let i = 0; i < k; i++) gradient[i * k + i] = 0;
-  return Float32Array.from(rowSums);
+  return rowSums;
 }
 
 /** L(d(P)) with d the `metric` distances between the rows of P, forward and backward on the host. */

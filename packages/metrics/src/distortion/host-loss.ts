@@ -8,16 +8,15 @@ import type { PairLossOfDistances } from '../distances/host-pair-loss';
 export function distortionOfDistances(costs: Float32Array, scaleFree: boolean): PairLossOfDistances {
   return (distances, gradient, k) => {
     const pairs = k * k - k;
-    // a = d / D once per pair, kept in `gradient` until the second loop replaces it with ∂L/∂d.
     let sum = 0;
     let sumSquares = 0;
-    for (let i = 0; i < k; i++) {
-      for (let j = i + 1; j < k; j++) {
-        const at = i * k + j;
-        const a = distances[at] / costs[at];
-        gradient[at] = a;
-        sum += a;
-        sumSquares += a * a;
+    if (scaleFree) {
+      for (let i = 0; i < k; i++) {
+        for (let j = i + 1; j < k; j++) {
+          const a = distances[i * k + j] / costs[i * k + j];
+          sum += a;
+          sumSquares += a * a;
+        }
       }
     }
     // As divNoNan: every a = 0 makes every scale optimal; s = 0 keeps the loss at 1 with a zero gradient.
@@ -28,9 +27,10 @@ export function distortionOfDistances(costs: Float32Array, scaleFree: boolean): 
     for (let i = 0; i < k; i++) {
       for (let j = i + 1; j < k; j++) {
         const at = i * k + j;
-        const r = s * gradient[at] - 1;
+        const cost = costs[at];
+        const r = (s * distances[at]) / cost - 1;
         total += r * r;
-        gradient[at] = (factor * r) / costs[at];
+        gradient[at] = (factor * r) / cost;
       }
     }
     return (2 * total) / pairs;

@@ -11,6 +11,7 @@ import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../ran
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { assertNumber, MgpInputError } from '../validation';
 import { rankOfDistances } from './host-loss';
+import { hostTripletRankLoss } from './host-triplets';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
 
 export interface RankLossOptions {
@@ -32,7 +33,9 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
- * Few triplets (T·d ≤ K²) are measured on gathered rows, O(T·d); many on the K×K distance matrix.
+ * Few triplets (T·d ≤ K²) are measured on gathered rows, O(T·d); more, on host-memory backends, triplet by
+ * triplet on the host up to T·d = 2·K² (32·K² on tfjs-cpu), and beyond that (or on GPU backends) from all K²
+ * distances.
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
   const merged = { ...sampling, ...options };
@@ -63,18 +66,29 @@ function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
 }
 
 export type GapStrategy = 'auto' | 'rows' | 'matrix';
-export type RankStrategy = GapStrategy | 'host';
+export type RankStrategy = GapStrategy | 'host' | 'triplets';
 
 /**
- * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows; many
- * through all K² distances: in host memory on cpu, wasm and tfjs-node (../distances/host-pair-loss), else as
- * the K×K distance matrix (GPU backends).
+ * Up to this T·d / K², the host loops over the triplets one by one (d multiply-adds per distance, in JS) rather
+ * than over all K² distances (upper blocks of P·Pᵀ, then a product backward). The crossover follows the
+ * backend's product speed; measured at K = 300 and 1,000: about 2 on wasm (XNNPACK), beyond 32 on tfjs-cpu.
+ */
+function tripletLoopMaxFill(): number {
+  return tf.getBackend() === 'cpu' ? 32 : 2;
+}
+
+/**
+ * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows. More
+ * on host-memory backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to
+ * a backend's crossover, then through all K² distances in host memory (../distances/host-pair-loss). On GPU backends,
+ * more go through the K×K distance matrix.
  */
 export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
   const [k, dim] = points.shape;
-  const many = t.i.length * dim > k * k;
-  const host = strategy === 'host' || (strategy === 'auto' && many && tensorsInHostMemory());
-  if (host) return hostPairLoss(points, metric, rankOfDistances(t, signs));
+  const fill = (t.i.length * dim) / (k * k);
+  const hostAuto = strategy === 'auto' && fill > 1 && tensorsInHostMemory();
+  if (strategy === 'triplets' || (hostAuto && fill <= tripletLoopMaxFill())) return hostTripletRankLoss(points, t, signs, metric);
+  if (strategy === 'host' || hostAuto) return hostPairLoss(points, metric, rankOfDistances(t, signs));
   return logisticRankLoss(tripletGaps(points, t, metric, strategy), signs);
 }
 

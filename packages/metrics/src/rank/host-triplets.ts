@@ -1,0 +1,124 @@
+// The rank loss on host-memory backends (cpu, wasm, tfjs-node), triplet by triplet: the two distances of each
+// triplet from the rows of P, and their gradient added straight into ∂L/∂P. O(T·d) work and memory: no K×K
+// matrix, no gathered [T, d] tensors, no K×K×d product — for the few-to-moderate triplet counts of training.
+import * as tf from '@tensorflow/tfjs-core';
+import { customOp } from '../internal/custom-grad';
+import { COSINE_EPS, type Metric } from '../distances/metric';
+import type { ClassTriplets } from '../random';
+
+/** d(p_a[t], p_b[t]) for each pair t, and the way to add Σ_t c_t·∂d_t/∂P into a float64 gradient. */
+interface PairGeometry {
+  distances(a: Int32Array, b: Int32Array): Float64Array;
+  addGradients(gradient: Float64Array, a: Int32Array, b: Int32Array, d: Float64Array, c: Float64Array): void;
+}
+
+// Each geometry keeps its loops over pairs and dimensions tight and free of calls: V8 runs them ~3× faster than
+// the same arithmetic behind a per-pair function call.
+
+function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeometry {
+  return {
+    distances(a, b) {
+      const out = new Float64Array(a.length);
+      for (let t = 0; t < a.length; t++) {
+        let sum = 0;
+        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) {
+          const diff = p[x + m] - p[y + m];
+          sum += diff * diff;
+        }
+        out[t] = squared ? sum : Math.sqrt(sum);
+      }
+      return out;
+    },
+    addGradients(gradient, a, b, d, c) {
+      for (let t = 0; t < a.length; t++) {
+        // ∂‖x − y‖²/∂x = 2(x − y); ∂‖x − y‖/∂x = (x − y)/‖x − y‖, taken as 0 where the points coincide.
+        const g = squared ? 2 * c[t] : d[t] > 0 ? c[t] / d[t] : 0;
+        if (g === 0) continue;
+        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) {
+          const step = g * (p[x + m] - p[y + m]);
+          gradient[x + m] += step;
+          gradient[y + m] -= step;
+        }
+      }
+    },
+  };
+}
+
+function cosineGeometry(p: Float32Array, k: number, dim: number): PairGeometry {
+  // Unit rows u = x / max(‖x‖, eps), as the gathered-rows path; a clamped norm has no radial part to remove.
+  const unit = new Float64Array(k * dim);
+  const norm = new Float64Array(k);
+  const live = new Uint8Array(k);
+  for (let r = 0; r < k; r++) {
+    let sum = 0;
+    for (let m = r * dim, end = m + dim; m < end; m++) sum += p[m] * p[m];
+    const n = Math.sqrt(sum);
+    norm[r] = Math.max(n, COSINE_EPS);
+    live[r] = n > COSINE_EPS ? 1 : 0;
+    for (let m = r * dim, end = m + dim; m < end; m++) unit[m] = p[m] / norm[r];
+  }
+  return {
+    distances(a, b) {
+      const out = new Float64Array(a.length);
+      for (let t = 0; t < a.length; t++) {
+        let dot = 0;
+        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) dot += unit[x + m] * unit[y + m];
+        out[t] = 1 - dot;
+      }
+      return out;
+    },
+    addGradients(gradient, a, b, d, c) {
+      for (let t = 0; t < a.length; t++) {
+        if (c[t] === 0) continue;
+        // d = 1 − u_a·u_b: ∂d/∂x_a = −(u_b − (u_a·u_b)·u_a) / ‖x_a‖, and the same with a and b swapped.
+        const [ia, ib] = [a[t], b[t]];
+        const cos = 1 - d[t];
+        const ca = c[t] / norm[ia];
+        const cb = c[t] / norm[ib];
+        const radialA = live[ia] * cos;
+        const radialB = live[ib] * cos;
+        for (let m = 0, x = ia * dim, y = ib * dim; m < dim; m++) {
+          gradient[x + m] -= ca * (unit[y + m] - radialA * unit[x + m]);
+          gradient[y + m] -= cb * (unit[x + m] - radialB * unit[y + m]);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * −mean_t log σ(x_t), x_t = sign_t · (d_ij − d_ik), as logisticRankLoss over the triplets' gaps, summed in
+ * float64. A pair of one class with itself has d = 0 and no gradient.
+ */
+export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets, signs: Float32Array, metric: Metric): tf.Scalar {
+  const op = customOp<tf.Scalar>(([input], save) => {
+    const [k, dim] = input.shape as [number, number];
+    const p = input.dataSync() as Float32Array;
+    const geometry = metric === 'cosine' ? cosineGeometry(p, k, dim) : radialGeometry(p, dim, metric === 'sqeuclidean');
+    const { i, j, k: l } = triplets;
+    const dij = geometry.distances(i, j);
+    const dil = geometry.distances(i, l);
+    const count = signs.length;
+    const towardJ = new Float64Array(count); // ∂L/∂d_ij; ∂L/∂d_ik is its negative
+    const awayFromK = new Float64Array(count);
+    let total = 0;
+    for (let t = 0; t < count; t++) {
+      if (i[t] === j[t]) dij[t] = 0;
+      if (i[t] === l[t]) dil[t] = 0;
+      const sign = signs[t];
+      const x = sign * (dij[t] - dil[t]);
+      // softplus(x) = −log σ(−x), stably; its derivative is σ(x).
+      total += x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+      const slope = sign / count / (1 + Math.exp(-x));
+      towardJ[t] = i[t] === j[t] ? 0 : slope;
+      awayFromK[t] = i[t] === l[t] ? 0 : -slope;
+    }
+    const gradient = new Float64Array(k * dim);
+    geometry.addGradients(gradient, i, j, dij, towardJ);
+    geometry.addGradients(gradient, i, l, dil, awayFromK);
+    const grad = tf.tensor2d(Float32Array.from(gradient), [k, dim]);
+    save([grad]);
+    return { value: tf.scalar(total / count), gradFunc: (dy, [g]) => [tf.mul(g, dy)] };
+  });
+  return op(points);
+}
