@@ -78,10 +78,10 @@ function tripletLoopMaxFill(): number {
 }
 
 /**
- * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows. More
- * on host-memory backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to
- * a backend's crossover, then through all K² distances in host memory (../distances/host-pair-loss). On GPU backends,
- * more go through the K×K distance matrix.
+ * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows. More,
+ * on host-memory backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the
+ * backend's crossover, then through all K² distances in host memory (../distances/host-pair-loss); on GPU
+ * backends, through the K×K distance matrix.
  */
 export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
   const [k, dim] = points.shape;
