@@ -12,8 +12,7 @@ interface PairGeometry {
   addGradients(gradient: Float64Array, a: Int32Array, b: Int32Array, d: Float64Array, c: Float64Array): void;
 }
 
-// Each geometry keeps its loops over pairs and dimensions tight and free of calls: V8 runs them ~3× faster than
-// the same arithmetic behind a per-pair function call.
+// Each geometry runs whole arrays of pairs, so the loops over pairs and dimensions hold no per-pair call.
 
 function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeometry {
   return {
@@ -99,8 +98,8 @@ export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets
     const dij = geometry.distances(i, j);
     const dil = geometry.distances(i, l);
     const count = signs.length;
-    const towardJ = new Float64Array(count); // ∂L/∂d_ij; ∂L/∂d_ik is its negative
-    const awayFromK = new Float64Array(count);
+    const towardJ = new Float64Array(count); // ∂L/∂d_ij (0 where j = i)
+    const awayFromK = new Float64Array(count); // ∂L/∂d_ik (0 where k = i)
     let total = 0;
     for (let t = 0; t < count; t++) {
       if (i[t] === j[t]) dij[t] = 0;
