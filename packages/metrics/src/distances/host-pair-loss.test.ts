@@ -8,7 +8,7 @@ import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { sampleTriplets } from '../random';
-import { tripletRankLoss } from '../rank/rank-loss';
+import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
 import { distanceMatrix, randomCostMatrix, randomMatrix, type Matrix } from '../testing/reference';
 import { METRICS } from './metric';
 
@@ -75,6 +75,20 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     expectClose(host.value, matrix.value, { rtol: 1e-4 });
     expectClose(host.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
     expectClose(host.value, rows.value, { rtol: 1e-4 });
+    tf.dispose(p);
+  });
+
+  it.each(METRICS)('rankLoss on the K² path (wasm) takes its triplets grouped by anchor: same value and gradient (%s)', async (metric) => {
+    await useTestBackend(backend);
+    // T·d = 2.2·K²: beyond wasm's triplet-loop crossover (2), so wasm takes the K² path; cpu still loops (32).
+    const count = 100_000;
+    const drawn = sampleTriplets(K, count, 8);
+    const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P);
+    const auto = lossAndGradient((x) => rankLoss(x, D, { numTriplets: count, seed: 8 }, { metric }), p);
+    const matrix = lossAndGradient((x) => tripletRankLoss(x, drawn, signs, metric, 'matrix'), p);
+    expectClose(auto.value, matrix.value, { rtol: 1e-4 });
+    expectClose(auto.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
     tf.dispose(p);
   });
 

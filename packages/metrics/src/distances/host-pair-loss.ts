@@ -9,9 +9,10 @@ import { forEachUpperGramBlock } from './gram-blocks';
 import type { Metric } from './metric';
 
 /**
- * The distances d_ij for i < j at `distances[i * K + j]` (the rest of the array is unspecified); returns the
- * loss and writes ∂L/∂d_ij + ∂L/∂d_ji, the gradient of the unordered pair, at the same places of `gradient`
- * (which arrives filled with zeros).
+ * The distances d_ij at `distances[i * K + j]` for i < j, for i > j too when the loss asked for `mirrored`
+ * distances, and 0 on the diagonal. Returns the loss and adds ∂L/∂d_ij into `gradient[i * K + j]` (which arrives
+ * filled with zeros) for either order: the gradient of the unordered pair is the sum of its two entries, and
+ * anything on the diagonal is ignored.
  */
 export type PairLossOfDistances = (distances: Float32Array, gradient: Float32Array, k: number) => number;
 
@@ -21,7 +22,7 @@ interface HostDistances {
   saved: tf.Tensor[];
 }
 
-function euclideanFamily(p: tf.Tensor2D, squared: boolean): HostDistances {
+function euclideanFamily(p: tf.Tensor2D, squared: boolean, mirrored: boolean): HostDistances {
   const k = p.shape[0];
   const normsTensor = tf.tidy(() => tf.sum(tf.square(p), 1));
   const norms = Float32Array.from(normsTensor.dataSync());
@@ -37,12 +38,13 @@ function euclideanFamily(p: tf.Tensor2D, squared: boolean): HostDistances {
         const sq = Math.max(norms[i] + norms[j] - 2 * values[r * cols + c], 0);
         distances[i * k + j] = squared ? sq : Math.sqrt(sq);
       }
+      if (mirrored) mirrorBlockRow(distances, k, i, colStart, cols);
     }
   });
   return { distances, saved: [p] };
 }
 
-function cosine(p: tf.Tensor2D): HostDistances {
+function cosine(p: tf.Tensor2D, mirrored: boolean): HostDistances {
   const k = p.shape[0];
   const { unit, norm } = unitRows(p);
   const distances = new Float32Array(k * k);
@@ -50,13 +52,19 @@ function cosine(p: tf.Tensor2D): HostDistances {
     for (let r = 0; r < rows; r++) {
       const i = rowStart + r;
       for (let c = Math.max(0, i + 1 - colStart); c < cols; c++) distances[i * k + colStart + c] = Math.max(1 - values[r * cols + c], 0);
+      if (mirrored) mirrorBlockRow(distances, k, i, colStart, cols);
     }
   });
   return { distances, saved: [unit, norm] };
 }
 
+/** Copies row i's entries above the diagonal in columns [colStart, colStart + cols) to column i (within one Gram block, so the strided writes stay in cache). */
+function mirrorBlockRow(distances: Float32Array, k: number, i: number, colStart: number, cols: number): void {
+  for (let j = Math.max(colStart, i + 1), end = colStart + cols; j < end; j++) distances[j * k + i] = distances[i * k + j];
+}
+
 /**
- * W (symmetric, zero diagonal) in place of the pair gradient, with ∂d/∂(the product's entry) folded in, and its
+ * W (symmetric, zero diagonal) in place of the gradient, with ∂d/∂(the product's entry) folded in, and its
  * row sums: W_ij = (∂L/∂d_ij + ∂L/∂d_ji) / 2d_ij for the euclidean metric (0 where d = 0, as the subgradient of
  * √ at 0), the pair gradient itself for the squared and cosine forms (their sign and factor 2 are the backward's).
  */
@@ -65,7 +73,7 @@ function symmetricWeights(gradient: Float32Array, distances: Float32Array, k: nu
   for (let i = 0; i < k; i++) {
     gradient[i * k + i] = 0;
     for (let j = i + 1; j < k; j++) {
-      let w = gradient[i * k + j];
+      let w = gradient[i * k + j] + gradient[j * k + i];
       if (metric === 'euclidean') {
         const d = distances[i * k + j];
         w = d > 0 ? w / (2 * d) : 0;
@@ -79,12 +87,17 @@ function symmetricWeights(gradient: Float32Array, distances: Float32Array, k: nu
   return rowSums;
 }
 
+export interface HostPairLossOptions {
+  /** Fill the distances below the diagonal too, for losses that read d_ij in both orders (rows of the matrix). */
+  mirrored?: boolean;
+}
+
 /** L(d(P)) with d the `metric` distances between the rows of P, forward and backward on the host. */
-export function hostPairLoss(points: tf.Tensor2D, metric: Metric, lossOf: PairLossOfDistances): tf.Scalar {
+export function hostPairLoss(points: tf.Tensor2D, metric: Metric, lossOf: PairLossOfDistances, { mirrored = false }: HostPairLossOptions = {}): tf.Scalar {
   const op = customOp<tf.Scalar>(([input], save) => {
     const p = input as tf.Tensor2D;
     const k = p.shape[0];
-    const host = metric === 'cosine' ? cosine(p) : euclideanFamily(p, metric === 'sqeuclidean');
+    const host = metric === 'cosine' ? cosine(p, mirrored) : euclideanFamily(p, metric === 'sqeuclidean', mirrored);
     const gradient = new Float32Array(k * k);
     const value = lossOf(host.distances, gradient, k);
     const rowSums = symmetricWeights(gradient, host.distances, k, metric);

@@ -51,16 +51,20 @@ function checkPairCosts(fn: string, arg: string, got: unknown, i: Int32Array, j:
   }
   const out = Float32Array.from(values);
   for (let t = 0; t < out.length; t++) {
-    const v = out[t];
-    const where = `D(${i[t]}, ${j[t]}) = ${v}`;
-    if (!Number.isFinite(v)) throw new MgpInputError(fn, arg, `must return finite costs; got ${where}`);
-    if (v < 0) throw new MgpInputError(fn, arg, `must return non-negative costs; got ${where}`);
-    if (i[t] === j[t] && v !== 0) throw new MgpInputError(fn, arg, `must return 0 for a class with itself; got ${where}`);
-    if (positive && i[t] !== j[t] && !(v > 0)) {
-      throw new MgpInputError(fn, arg, `must return costs > 0 between distinct classes; got ${where}`);
-    }
+    const problem = pairCostProblem(out[t], i[t] === j[t], positive);
+    // The message is built only for the offending pair: a string per pair would cost more than the lookup itself.
+    if (problem) throw new MgpInputError(fn, arg, `must return ${problem}; got D(${i[t]}, ${j[t]}) = ${out[t]}`);
   }
   return out;
+}
+
+/** What a cost v breaks (null when none): finite, ≥ 0, 0 for a class with itself, > 0 between two when required. */
+function pairCostProblem(v: number, sameClass: boolean, positive: boolean): string | null {
+  if (!Number.isFinite(v)) return 'finite costs';
+  if (v < 0) return 'non-negative costs';
+  if (sameClass && v !== 0) return '0 for a class with itself';
+  if (positive && !sameClass && !(v > 0)) return 'costs > 0 between distinct classes';
+  return null;
 }
 
 /** The full matrix of a cost source (a function is evaluated on all K² pairs), for the exact losses. */

@@ -55,7 +55,7 @@ export function samplePairs(
     const a = rng.nextInt(numClasses);
     const b = rng.nextInt(numClasses - 1);
     i[t] = a;
-    j[t] = b >= a ? b + 1 : b; // skip a: uniform over the other K − 1 classes
+    j[t] = b + ((a - b - 1) >>> 31); // skip a (branch-free: +1 when b ≥ a): uniform over the other K − 1 classes
   }
   return { i, j };
 }
@@ -77,18 +77,24 @@ export function sampleTriplets(
   const pool = classPool(fn, classesArg, numClasses, ignoreIndex, 3);
   const m = pool ? pool.length : numClasses;
   const rng = toRng(seed);
-  const out = { i: new Int32Array(count), j: new Int32Array(count), k: new Int32Array(count) };
+  const i = new Int32Array(count);
+  const j = new Int32Array(count);
+  const k = new Int32Array(count);
   for (let t = 0; t < count; t++) {
+    // Each draw skips the classes already drawn, smaller first, so it is uniform over the rest. The skips are
+    // branch-free ((x − y − 1) >>> 31 is 1 when y ≥ x): as branches they mispredict half the time, which made
+    // sampling take twice as long.
     const a = rng.nextInt(m);
     let b = rng.nextInt(m - 1);
-    if (b >= a) b++;
+    b += (a - b - 1) >>> 31;
     let c = rng.nextInt(m - 2);
-    // Skip the two classes already drawn, smaller first, so c is uniform over the remaining m − 2.
-    if (c >= Math.min(a, b)) c++;
-    if (c >= Math.max(a, b)) c++;
-    out.i[t] = pool ? pool[a] : a;
-    out.j[t] = pool ? pool[b] : b;
-    out.k[t] = pool ? pool[c] : c;
+    c += (Math.min(a, b) - c - 1) >>> 31;
+    c += (Math.max(a, b) - c - 1) >>> 31;
+    i[t] = a;
+    j[t] = b;
+    k[t] = c;
   }
-  return out;
+  // Positions in the pool back to class indices (a separate pass keeps the draw loop free of the check).
+  if (pool) for (const drawn of [i, j, k]) for (let t = 0; t < count; t++) drawn[t] = pool[drawn[t]];
+  return { i, j, k };
 }

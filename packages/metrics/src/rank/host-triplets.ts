@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
 import { COSINE_EPS, type Metric } from '../distances/metric';
 import type { ClassTriplets } from '../random';
+import { addScaledDifference, rowDot, squaredDistance } from '../internal/row-kernels';
 
 /** d(p_a[t], p_b[t]) for each pair t, and the way to add Σ_t c_t·∂d_t/∂P into a float64 gradient. */
 interface PairGeometry {
@@ -19,11 +20,7 @@ function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeo
     distances(a, b) {
       const out = new Float64Array(a.length);
       for (let t = 0; t < a.length; t++) {
-        let sum = 0;
-        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) {
-          const diff = p[x + m] - p[y + m];
-          sum += diff * diff;
-        }
+        const sum = squaredDistance(p, a[t] * dim, b[t] * dim, dim);
         out[t] = squared ? sum : Math.sqrt(sum);
       }
       return out;
@@ -32,12 +29,7 @@ function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeo
       for (let t = 0; t < a.length; t++) {
         // ∂‖x − y‖²/∂x = 2(x − y); ∂‖x − y‖/∂x = (x − y)/‖x − y‖, taken as 0 where the points coincide.
         const g = squared ? 2 * c[t] : d[t] > 0 ? c[t] / d[t] : 0;
-        if (g === 0) continue;
-        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) {
-          const step = g * (p[x + m] - p[y + m]);
-          gradient[x + m] += step;
-          gradient[y + m] -= step;
-        }
+        if (g !== 0) addScaledDifference(gradient, p, a[t] * dim, b[t] * dim, dim, g);
       }
     },
   };
@@ -60,9 +52,7 @@ function cosineGeometry(p: Float32Array, k: number, dim: number): PairGeometry {
     distances(a, b) {
       const out = new Float64Array(a.length);
       for (let t = 0; t < a.length; t++) {
-        let dot = 0;
-        for (let m = 0, x = a[t] * dim, y = b[t] * dim; m < dim; m++) dot += unit[x + m] * unit[y + m];
-        out[t] = 1 - dot;
+        out[t] = 1 - rowDot(unit, a[t] * dim, b[t] * dim, dim);
       }
       return out;
     },
@@ -115,7 +105,7 @@ export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets
     const gradient = new Float64Array(k * dim);
     geometry.addGradients(gradient, i, j, dij, towardJ);
     geometry.addGradients(gradient, i, l, dil, awayFromK);
-    const grad = tf.tensor2d(Float32Array.from(gradient), [k, dim]);
+    const grad = tf.tensor2d(new Float32Array(gradient), [k, dim]);
     save([grad]);
     return { value: tf.scalar(total / count), gradFunc: (dy, [g]) => [tf.mul(g, dy)] };
   });

@@ -10,6 +10,7 @@ import { readPointsAndCost } from '../distortion/points';
 import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../random';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { assertNumber, MgpInputError } from '../validation';
+import { groupByAnchor } from './anchor-order';
 import { rankOfDistances } from './host-loss';
 import { hostTripletRankLoss } from './host-triplets';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
@@ -43,9 +44,12 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   const checked = readPointsAndCost(FN, points, D, metric, { minPoints: 3 });
   if (ignoreIndex !== undefined) assertNumber(FN, 'options.ignoreIndex', ignoreIndex, { integer: true });
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
-  const triplets = chooseTriplets(merged, checked.size, ignoreIndex);
+  const drawn = chooseTriplets(merged, checked.size, ignoreIndex);
+  const strategy = autoStrategy(checked.points.shape, drawn.i.length);
+  // On the K² path, triplets grouped by anchor read D, the distances and the gradient one row at a time.
+  const triplets = strategy === 'host' ? groupByAnchor(drawn, checked.size) : drawn;
   const above = greaterCost(checked.cost.pairs(triplets.i, triplets.j), checked.cost.pairs(triplets.i, triplets.k));
-  return tf.tidy(() => tripletRankLoss(checked.points, triplets, above, checked.metric));
+  return tf.tidy(() => tripletRankLoss(checked.points, triplets, above, checked.metric, strategy));
 }
 
 function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: number | undefined): ClassTriplets {
@@ -62,11 +66,14 @@ function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: num
 
 /** S_t = [D_ij > D_ik], as ±1 signs: the loss is softplus(−δ) when S = 1, softplus(δ) when S = 0. */
 function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
-  return dij.map((v, t) => (v > dik[t] ? -1 : 1));
+  const signs = new Float32Array(dij.length);
+  for (let t = 0; t < dij.length; t++) signs[t] = dij[t] > dik[t] ? -1 : 1;
+  return signs;
 }
 
 export type GapStrategy = 'auto' | 'rows' | 'matrix';
 export type RankStrategy = GapStrategy | 'host' | 'triplets';
+type ResolvedStrategy = Exclude<RankStrategy, 'auto'>;
 
 /**
  * Up to this T·d / K², the host loops over the triplets one by one (d multiply-adds per distance, in JS) rather
@@ -78,18 +85,24 @@ function tripletLoopMaxFill(): number {
 }
 
 /**
- * The logistic rank loss of the triplets t with signs S. Few triplets (T·d ≤ K²) go through gathered rows. More,
- * on host-memory backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the
- * backend's crossover, then through all K² distances in host memory (../distances/host-pair-loss); on GPU
- * backends, through the K×K distance matrix.
+ * Where T triplets of points [K, d] are measured. Few (T·d ≤ K²): on gathered rows. More, on host-memory backends
+ * (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the backend's crossover, then
+ * through all K² distances in host memory (../distances/host-pair-loss); on GPU backends, through the K×K
+ * distance matrix.
  */
+function autoStrategy([k, dim]: number[], count: number): ResolvedStrategy {
+  const fill = (count * dim) / (k * k);
+  if (fill <= 1) return 'rows';
+  if (!tensorsInHostMemory()) return 'matrix';
+  return fill <= tripletLoopMaxFill() ? 'triplets' : 'host';
+}
+
+/** The logistic rank loss of the triplets t with signs S, by the given strategy or the one autoStrategy picks. */
 export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
-  const [k, dim] = points.shape;
-  const fill = (t.i.length * dim) / (k * k);
-  const hostAuto = strategy === 'auto' && fill > 1 && tensorsInHostMemory();
-  if (strategy === 'triplets' || (hostAuto && fill <= tripletLoopMaxFill())) return hostTripletRankLoss(points, t, signs, metric);
-  if (strategy === 'host' || hostAuto) return hostPairLoss(points, metric, rankOfDistances(t, signs));
-  return logisticRankLoss(tripletGaps(points, t, metric, strategy), signs);
+  const resolved = strategy === 'auto' ? autoStrategy(points.shape, t.i.length) : strategy;
+  if (resolved === 'triplets') return hostTripletRankLoss(points, t, signs, metric);
+  if (resolved === 'host') return hostPairLoss(points, metric, rankOfDistances(t, signs), { mirrored: true });
+  return logisticRankLoss(tripletGaps(points, t, metric, resolved), signs);
 }
 
 /**

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, Benchmark, Comparison } from '../harness/types';
 import { treeCostMatrix } from '../shared/cost-matrix';
 import { optionalExport } from '../shared/optional';
+import { lossProducts } from '../shared/loss-products';
 import { forwardBackward, forwardOnly, randomVariable } from '../shared/step';
 
 const DIM = 128;
@@ -84,6 +85,23 @@ export const losses: Benchmark = {
           };
         },
       });
+      const floor = `products/K=${k}`;
+      cases.push({
+        id: floor,
+        params: { K: k, d: DIM, op: 'the products of an exact step alone: P·Pᵀ (upper blocks on host backends) + W·P' },
+        memory: false,
+        setup() {
+          const products = lossProducts(acquire(k).points as tf.Tensor2D);
+          return {
+            run: products.run,
+            dispose: () => {
+              products.dispose();
+              release(k);
+            },
+          };
+        },
+      });
+      comparisons.push({ case: floor, against: { case: ref }, note: 'the floor under the exact losses: what is left of the 2× for everything else' });
       const measured: string[] = [];
       if (distortion.ok) {
         const id = `distortion/K=${k}`;
