@@ -92,6 +92,21 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     tf.dispose(p);
   });
 
+  it.each(METRICS)('rankLoss on the K² path with triplets that repeat their anchor (%s): same as the matrix path', async (metric) => {
+    await useTestBackend(backend);
+    // Given triplets may repeat a class: d_ii = 0 on the diagonal, and the loop's writes there must be ignored.
+    const drawn = sampleTriplets(K, 20_000, 9);
+    for (let t = 0; t < drawn.i.length; t += 7) drawn.j[t] = drawn.i[t];
+    for (let t = 3; t < drawn.i.length; t += 11) drawn.k[t] = drawn.i[t];
+    const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P);
+    const host = lossAndGradient((x) => tripletRankLoss(x, drawn, signs, metric, 'host'), p);
+    const matrix = lossAndGradient((x) => tripletRankLoss(x, drawn, signs, metric, 'matrix'), p);
+    expectClose(host.value, matrix.value, { rtol: 1e-4 });
+    expectClose(host.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
+    tf.dispose(p);
+  });
+
   it('builds no [K, K, d] tensor and leaves no tensors behind', async () => {
     await useTestBackend(backend);
     const p = tf.tensor2d(P);
