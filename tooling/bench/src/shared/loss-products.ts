@@ -1,11 +1,12 @@
 // The matrix products an exact distortion or rank step cannot avoid, alone: the floor under those losses' time.
 // Forward, the pairwise dot products P·Pᵀ: on host-memory backends only its blocks on and above the diagonal (as
-// @mgp/metrics computes them there, 256-row blocks), on GPU backends the whole product. Backward, one W·P.
+// @mgp/metrics computes them there), on GPU backends the whole product. Backward, one W·P.
 import * as tf from '@tensorflow/tfjs-core';
 import { settle } from './step';
 
 const HOST_MEMORY_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
-const BLOCK_ROWS = 256;
+/** As @mgp/metrics' Gram blocks: 256 rows, more when that would make over 32 blocks. */
+const blockRows = (k: number) => Math.max(256, Math.ceil(k / 32));
 
 export interface LossProducts {
   run(): void;
@@ -19,7 +20,8 @@ export function lossProducts(points: tf.Tensor2D): LossProducts {
   const pairs: Array<[tf.Tensor2D, tf.Tensor2D]> = [];
   if (HOST_MEMORY_BACKENDS.has(tf.getBackend())) {
     const blocks: tf.Tensor2D[] = [];
-    for (let start = 0; start < k; start += BLOCK_ROWS) blocks.push(tf.slice(points, [start, 0], [Math.min(BLOCK_ROWS, k - start), dim]));
+    const rows = blockRows(k);
+    for (let start = 0; start < k; start += rows) blocks.push(tf.slice(points, [start, 0], [Math.min(rows, k - start), dim]));
     const transposed = blocks.map((b) => tf.transpose(b) as tf.Tensor2D);
     for (let a = 0; a < blocks.length; a++) for (let b = a; b < blocks.length; b++) pairs.push([blocks[a], transposed[b]]);
   } else {
