@@ -82,8 +82,8 @@ export function sampleTriplets(
   const k = new Int32Array(count);
   for (let t = 0; t < count; t++) {
     // Each draw skips the classes already drawn, smaller first, so it is uniform over the rest. The skips are
-    // branch-free ((x − y − 1) >>> 31 is 1 when y ≥ x): as branches they mispredict half the time, which made
-    // sampling take twice as long.
+    // branch-free ((x − y − 1) >>> 31 is 1 when y ≥ x, for indices below 2³¹ as Int32Array holds them): as
+    // branches they mispredict half the time, which made sampling take twice as long.
     const a = rng.nextInt(m);
     let b = rng.nextInt(m - 1);
     b += (a - b - 1) >>> 31;
