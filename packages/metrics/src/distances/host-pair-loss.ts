@@ -58,7 +58,10 @@ function cosine(p: tf.Tensor2D, mirrored: boolean): HostDistances {
   return { distances, saved: [unit, norm] };
 }
 
-/** Copies row i's entries above the diagonal in columns [colStart, colStart + cols) to column i (within one Gram block, so the strided writes stay in cache). */
+/**
+ * Copies row i's entries above the diagonal in columns [colStart, colStart + cols) to column i: within one Gram
+ * block, so the strided writes stay in cache.
+ */
 function mirrorBlockRow(distances: Float32Array, k: number, i: number, colStart: number, cols: number): void {
   for (let j = Math.max(colStart, i + 1), end = colStart + cols; j < end; j++) distances[j * k + i] = distances[i * k + j];
 }
@@ -93,7 +96,12 @@ export interface HostPairLossOptions {
 }
 
 /** L(d(P)) with d the `metric` distances between the rows of P, forward and backward on the host. */
-export function hostPairLoss(points: tf.Tensor2D, metric: Metric, lossOf: PairLossOfDistances, { mirrored = false }: HostPairLossOptions = {}): tf.Scalar {
+export function hostPairLoss(
+  points: tf.Tensor2D,
+  metric: Metric,
+  lossOf: PairLossOfDistances,
+  { mirrored = false }: HostPairLossOptions = {},
+): tf.Scalar {
   const op = customOp<tf.Scalar>(([input], save) => {
     const p = input as tf.Tensor2D;
     const k = p.shape[0];
