@@ -1,8 +1,8 @@
 // P·Pᵀ is symmetric, so only the blocks on and above the diagonal are computed: with b row blocks that is
 // b(b + 1)/2 of b² block products, about 5/8 of the full product at b = 4 and ~1/2 for large K. Each block is read
-// back to the host as soon as it is computed (callers use this on host-memory backends only).
+// on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulABt } from '../internal/fast-matmul';
+import { heapView } from '../internal/host-memory';
 
 /** Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak. */
 const MIN_BLOCK_ROWS = 256;
@@ -14,27 +14,48 @@ export interface GramBlock {
   colStart: number;
   rows: number;
   cols: number;
-  /** rows × cols, row-major: p_i · p_j. */
-  values: ArrayLike<number>;
+  /** rows × cols, row-major: p_i · p_j. Valid only during the visit (it may be a view of the backend's memory). */
+  values: Float32Array;
 }
 
 /** Calls `visit` with every block of P·Pᵀ [K, K] that holds an entry (i, j) with i ≤ j. */
 export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) => void): void {
-  const [k, dim] = p.shape;
+  const k = p.shape[0];
   const blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(k / MAX_BLOCKS));
   const starts: number[] = [];
   for (let start = 0; start < k; start += blockRows) starts.push(start);
-  const blocks = starts.map((start) => tf.slice(p, [start, 0], [Math.min(blockRows, k - start), dim]) as tf.Tensor2D);
+  const blocks = rowBlocks(p, starts, blockRows);
+  // tfjs-wasm multiplies through XNNPACK only without transpose flags (../internal/fast-matmul): there each block
+  // is transposed once, not once per product.
+  const wasm = tf.getBackend() === 'wasm';
+  const transposed = wasm ? blocks.map((block) => tf.transpose(block) as tf.Tensor2D) : [];
   try {
     for (let a = 0; a < blocks.length; a++) {
       for (let b = a; b < blocks.length; b++) {
-        const product = matMulABt(blocks[a], blocks[b]);
-        const values = product.dataSync();
-        product.dispose();
-        visit({ rowStart: starts[a], colStart: starts[b], rows: blocks[a].shape[0], cols: blocks[b].shape[0], values });
+        const product = wasm ? tf.matMul(blocks[a], transposed[b]) : tf.matMul(blocks[a], blocks[b], false, true);
+        try {
+          const values = heapView(product) ?? (product.dataSync() as Float32Array);
+          visit({ rowStart: starts[a], colStart: starts[b], rows: blocks[a].shape[0], cols: blocks[b].shape[0], values });
+        } finally {
+          product.dispose();
+        }
       }
     }
   } finally {
-    tf.dispose(blocks);
+    tf.dispose([...blocks, ...transposed]);
   }
+}
+
+/**
+ * P's rows [start, start + rows) as tensors. tfjs-wasm slices through a copy of the whole input on the host (four
+ * slices of a [1000, 128] P took 1.6 ms, a fifth of a product), so there the rows are read once and uploaded.
+ */
+function rowBlocks(p: tf.Tensor2D, starts: number[], blockRows: number): tf.Tensor2D[] {
+  const [k, dim] = p.shape;
+  if (tf.getBackend() !== 'wasm') return starts.map((start) => tf.slice(p, [start, 0], [Math.min(blockRows, k - start), dim]));
+  const values = p.dataSync() as Float32Array;
+  return starts.map((start) => {
+    const rows = Math.min(blockRows, k - start);
+    return tf.tensor2d(values.subarray(start * dim, (start + rows) * dim), [rows, dim]);
+  });
 }

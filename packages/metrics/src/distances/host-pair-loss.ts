@@ -1,12 +1,11 @@
-// A scalar loss of the distances between all rows of P [K, d], computed in host memory (cpu, wasm, tfjs-node).
-// Forward: the upper blocks of P·Pᵀ (../distances/gram-blocks) turned into distances in one loop, the loss and its
-// gradient by the caller's loop over pairs. Backward: ONE product W·P. The element-wise work that a chain of tfjs
-// kernels spreads over ~20 K×K passes (each a fresh K×K tensor) is a few loops over the upper triangle here.
-import * as tf from '@tensorflow/tfjs-core';
-import { customOp } from '../internal/custom-grad';
-import { unitRows, unitRowsBackward } from './cross';
+// A scalar loss of the distances between all rows of P [K, d], computed in host memory (cpu, wasm, tfjs-node) by
+// JavaScript loops: the upper blocks of P·Pᵀ (./gram-blocks) turned into distances in one loop, the loss and its
+// gradient by the caller's loop over pairs, then W for the one backward product (./pair-weights-op). The
+// element-wise work that a chain of tfjs kernels spreads over ~20 K×K passes is a few loops here.
+import type * as tf from '@tensorflow/tfjs-core';
 import { forEachUpperGramBlock } from './gram-blocks';
 import type { Metric } from './metric';
+import { pairWeightsOp, squaredRowNorms } from './pair-weights-op';
 
 /**
  * The distances d_ij at `distances[i * K + j]` for i < j, for i > j too when the loss asked for `mirrored`
@@ -16,17 +15,9 @@ import type { Metric } from './metric';
  */
 export type PairLossOfDistances = (distances: Float32Array, gradient: Float32Array, k: number) => number;
 
-interface HostDistances {
-  distances: Float32Array;
-  /** Saved for the backward pass: P for the squared forms, unit rows and norms for the cosine. */
-  saved: tf.Tensor[];
-}
-
-function euclideanFamily(p: tf.Tensor2D, squared: boolean, mirrored: boolean): HostDistances {
+function euclideanFamily(p: tf.Tensor2D, squared: boolean, mirrored: boolean): Float32Array {
   const k = p.shape[0];
-  const normsTensor = tf.tidy(() => tf.sum(tf.square(p), 1));
-  const norms = Float32Array.from(normsTensor.dataSync());
-  normsTensor.dispose();
+  const norms = squaredRowNorms(p);
   const distances = new Float32Array(k * k);
   forEachUpperGramBlock(p, ({ rowStart, colStart, rows, cols, values }) => {
     for (let r = 0; r < rows; r++) {
@@ -41,12 +32,12 @@ function euclideanFamily(p: tf.Tensor2D, squared: boolean, mirrored: boolean): H
       if (mirrored) mirrorBlockRow(distances, k, i, colStart, cols);
     }
   });
-  return { distances, saved: [p] };
+  return distances;
 }
 
-function cosine(p: tf.Tensor2D, mirrored: boolean): HostDistances {
-  const k = p.shape[0];
-  const { unit, norm } = unitRows(p);
+/** `unit`: the rows scaled to unit norm (./pair-weights-op). */
+function cosine(unit: tf.Tensor2D, mirrored: boolean): Float32Array {
+  const k = unit.shape[0];
   const distances = new Float32Array(k * k);
   forEachUpperGramBlock(unit, ({ rowStart, colStart, rows, cols, values }) => {
     for (let r = 0; r < rows; r++) {
@@ -55,7 +46,7 @@ function cosine(p: tf.Tensor2D, mirrored: boolean): HostDistances {
       if (mirrored) mirrorBlockRow(distances, k, i, colStart, cols);
     }
   });
-  return { distances, saved: [unit, norm] };
+  return distances;
 }
 
 /**
@@ -102,29 +93,12 @@ export function hostPairLoss(
   lossOf: PairLossOfDistances,
   { mirrored = false }: HostPairLossOptions = {},
 ): tf.Scalar {
-  const op = customOp<tf.Scalar>(([input], save) => {
-    const p = input as tf.Tensor2D;
-    const k = p.shape[0];
-    const host = metric === 'cosine' ? cosine(p, mirrored) : euclideanFamily(p, metric === 'sqeuclidean', mirrored);
-    const gradient = new Float32Array(k * k);
-    const value = lossOf(host.distances, gradient, k);
-    const rowSums = symmetricWeights(gradient, host.distances, k, metric);
-    const w = tf.tensor2d(gradient, [k, k]);
-    const sums = tf.tensor2d(rowSums, [k, 1]);
-    save([...host.saved, w, sums]);
-    return {
-      value: tf.scalar(value),
-      gradFunc: (dy, saved) => {
-        if (metric === 'cosine') {
-          // d = 1 − UUᵀ: ∂L/∂U = −W·U, then back through U = P / ‖P‖.
-          const [unit, norm, sw] = saved as tf.Tensor2D[];
-          return [tf.mul(unitRowsBackward(tf.neg(tf.matMul(sw, unit)) as tf.Tensor2D, unit, norm), dy)];
-        }
-        // sq_ij = ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j: ∂L/∂P = 2(P ⊙ rowsum(W) − W·P).
-        const [sp, sw, rowSum] = saved as tf.Tensor2D[];
-        return [tf.mul(tf.sub(tf.mul(sp, rowSum), tf.matMul(sw, sp)), tf.mul(dy, 2))];
-      },
-    };
+  return pairWeightsOp(points, metric, (rows) => {
+    const k = rows.shape[0];
+    const distances = metric === 'cosine' ? cosine(rows, mirrored) : euclideanFamily(rows, metric === 'sqeuclidean', mirrored);
+    const weights = new Float32Array(k * k);
+    const value = lossOf(distances, weights, k);
+    const rowSums = symmetricWeights(weights, distances, k, metric);
+    return { value, weights, rowSums };
   });
-  return op(points);
 }

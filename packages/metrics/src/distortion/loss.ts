@@ -6,6 +6,9 @@ import type { Metric } from '../distances/metric';
 import { costMatrixValues, type CostSource } from '../internal/cost-source';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { hostPairLoss } from '../distances/host-pair-loss';
+import { pairWeightsOp } from '../distances/pair-weights-op';
+import { pairWorkspace } from '../simd/pair-kernels';
+import { distortionKernelForward } from './kernel-forward';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { distortionOfDistances } from './host-loss';
 import { matrixDistortionLoss } from './matrix-loss';
@@ -25,6 +28,11 @@ export interface DistortionLossOptions {
 }
 
 const FN = 'distortionLoss';
+/**
+ * From this many classes the host path runs its pair loops as WebAssembly SIMD kernels. Below it they take
+ * microseconds, and the JavaScript loops keep their float64 arithmetic.
+ */
+const KERNEL_MIN_CLASSES = 64;
 
 /**
  * Σ_{i≠j} (s·d_ij − D_ij)² / D_ij² / (K² − K) over the points [K, d], with s = Σa / Σa² (a = d/D, not
@@ -46,7 +54,12 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
   }
   const values = costMatrixValues(FN, 'D', checked.cost);
   // Host-memory backends loop over the pairs on the host; GPU backends chain K×K kernels.
-  if (tensorsInHostMemory()) return tf.tidy(() => hostPairLoss(checked.points, checked.metric, distortionOfDistances(values, scaleFree)));
+  if (tensorsInHostMemory()) {
+    const workspace = k >= KERNEL_MIN_CLASSES ? pairWorkspace(k) : null;
+    const { points: p, metric } = checked;
+    if (workspace) return tf.tidy(() => pairWeightsOp(p, metric, distortionKernelForward(workspace, values, scaleFree, metric)));
+    return tf.tidy(() => hostPairLoss(p, metric, distortionOfDistances(values, scaleFree)));
+  }
   return tf.tidy(() => matrixDistortionLoss(checked.points, inverseOffDiagonal(values, k), scaleFree, checked.metric));
 }
 

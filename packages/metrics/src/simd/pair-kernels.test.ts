@@ -1,0 +1,141 @@
+// The WebAssembly pair kernels against float64 references computed here, pass by pass, on a K that is not a multiple
+// of 4 (vector tails), split into uneven blocks and 64-wide tiles; and the committed binary against its source.
+import { readFileSync } from 'node:fs';
+import { expectClose } from '@mgp/test-utils';
+import { describe, expect, it } from 'vitest';
+import { compileWat, WAT_PATH } from '../../scripts/compile-wat.mjs';
+import { createRng } from '../random/rng';
+import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
+import { pairWorkspace, type MatrixBlock, type PairWorkspace } from './pair-kernels';
+
+const K = 151; // 151 = 4·37 + 3: every row ends in a scalar tail; three 64-wide tiles, the last one short
+const DIM = 5;
+
+interface Case {
+  points: number[][];
+  costs: Float32Array;
+}
+
+function randomCase(seed: number): Case {
+  const rng = createRng(seed);
+  const points = Array.from({ length: K }, () => Array.from({ length: DIM }, () => rng.next() * 2 - 1));
+  points[40] = points[3].slice(); // coincident: d = 0, where the euclidean W is 0
+  const costs = new Float32Array(K * K);
+  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) costs[i * K + j] = costs[j * K + i] = 1 + rng.nextInt(5);
+  return { points, costs };
+}
+
+const dot = (x: number[], y: number[]) => x.reduce((s, v, c) => s + v * y[c], 0);
+
+/** Uneven blocks covering the upper triangle: rows [0, 70) and [70, K), columns likewise. */
+const BLOCKS: MatrixBlock[] = [
+  { rowStart: 0, rows: 70, colStart: 0, cols: 70 },
+  { rowStart: 0, rows: 70, colStart: 70, cols: K - 70 },
+  { rowStart: 70, rows: K - 70, colStart: 70, cols: K - 70 },
+];
+
+type Form = { name: string; coef: number; root: boolean; norms: (p: number[]) => number; distance: (x: number[], y: number[]) => number };
+const FORMS: Form[] = [
+  { name: 'euclidean', coef: 2, root: true, norms: (p) => dot(p, p), distance: (x, y) => Math.sqrt(Math.max(dot(x, x) + dot(y, y) - 2 * dot(x, y), 0)) },
+  { name: 'sqeuclidean', coef: 2, root: false, norms: (p) => dot(p, p), distance: (x, y) => Math.max(dot(x, x) + dot(y, y) - 2 * dot(x, y), 0) },
+  // The cosine distance of unit rows, 1 − u·v, as ½ + ½ − 1·g.
+  { name: 'cosine (unit rows)', coef: 1, root: false, norms: () => 0.5, distance: (x, y) => Math.max(1 - dot(x, y), 0) },
+];
+
+function load(workspace: PairWorkspace, { points, costs }: Case, form: Form): void {
+  workspace.loadCosts(costs);
+  workspace.norms.set(points.map(form.norms));
+  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) workspace.matrix[i * K + j] = dot(points[i], points[j]);
+}
+
+function unitRows(points: number[][]): number[][] {
+  return points.map((p) => p.map((v) => v / Math.sqrt(dot(p, p))));
+}
+
+describe('pair kernels', () => {
+  it('exist here (Node has WebAssembly SIMD)', () => {
+    expect(pairWorkspace(K)).not.toBeNull();
+  });
+
+  it.each(FORMS)('distortionDistances ($name): the distances over j > i, block by block, and the sums of d/D', (form) => {
+    const input = randomCase(1);
+    const points = form.name.startsWith('cosine') ? unitRows(input.points) : input.points;
+    const workspace = pairWorkspace(K) as PairWorkspace;
+    load(workspace, { points, costs: input.costs }, form);
+    for (const block of BLOCKS) workspace.distortionDistances(block, form.coef, form.root);
+    const got: number[] = [];
+    const want: number[] = [];
+    let sum = 0;
+    let sumSquares = 0;
+    for (let i = 0; i < K; i++) {
+      for (let j = i + 1; j < K; j++) {
+        const d = form.distance(points[i], points[j]);
+        got.push(workspace.matrix[i * K + j]);
+        want.push(d);
+        sum += d / input.costs[i * K + j];
+        sumSquares += (d / input.costs[i * K + j]) ** 2;
+      }
+    }
+    expectClose(got, want, { rtol: 1e-5, atol: 1e-5 });
+    const sums = workspace.distanceSums();
+    expectClose([sums.sum, sums.sumSquares], [sum, sumSquares], { rtol: 1e-6 });
+  });
+
+  it.each([
+    [true, 0.8],
+    [false, 1.3],
+  ])('distortionWeights (euclidean %s): symmetric W with zero diagonal, its row sums, and Σ r²', (euclidean, s) => {
+    const input = randomCase(2);
+    const form = FORMS[euclidean ? 0 : 1];
+    const workspace = pairWorkspace(K) as PairWorkspace;
+    load(workspace, input, form);
+    for (const block of BLOCKS) workspace.distortionDistances(block, form.coef, form.root);
+    const distances = Float32Array.from(workspace.matrix);
+    const f = 0.01;
+    const total = workspace.distortionWeights(s, f, euclidean);
+
+    const want = new Float64Array(K * K);
+    const rowSums = new Float64Array(K);
+    let wantTotal = 0;
+    for (let i = 0; i < K; i++) {
+      for (let j = i + 1; j < K; j++) {
+        const d = distances[i * K + j];
+        const cost = input.costs[i * K + j];
+        const r = (s * d) / cost - 1;
+        wantTotal += r * r;
+        const w = euclidean ? (d > 0 ? (f * r) / cost / d : 0) : (f * r) / cost;
+        want[i * K + j] = want[j * K + i] = w;
+        rowSums[i] += w;
+        rowSums[j] += w;
+      }
+    }
+    expect(Array.from({ length: K }, (_, i) => workspace.matrix[i * K + i])).toEqual(new Array(K).fill(0));
+    if (euclidean) expect(workspace.matrix[3 * K + 40]).toBe(0); // coincident points: the subgradient 0, not ±∞
+    expectClose(workspace.matrix, want, { rtol: 1e-5, atol: 1e-9 });
+    expectClose(workspace.rowSums, rowSums, { rtol: 1e-5, atol: 1e-8 });
+    expectClose(total, wantTotal, { rtol: 1e-6 });
+  });
+
+  it('reloads the costs when they are another array, and keeps them when they are the same one', () => {
+    const first = randomCase(3);
+    const second = { ...first, costs: first.costs.map((c) => c * 2) };
+    const sumsWith = (input: Case) => {
+      const workspace = pairWorkspace(K) as PairWorkspace;
+      load(workspace, input, FORMS[1]);
+      for (const block of BLOCKS) workspace.distortionDistances(block, 2, false);
+      return workspace.distanceSums().sum;
+    };
+    const once = sumsWith(first);
+    expectClose(sumsWith(second), once / 2, { rtol: 1e-6 }); // a = d/D halves with D doubled
+    expectClose(sumsWith(first), once, { rtol: 1e-12 });
+    expectClose(sumsWith(first), once, { rtol: 1e-12 });
+  });
+
+  it('ship as the compiled form of pair-kernels.wat, small enough for synchronous compilation in a browser', async () => {
+    const bytes = await compileWat(readFileSync(WAT_PATH, 'utf8'));
+    // Stale bytes: run `pnpm --filter @mgp/metrics wasm` after editing the .wat.
+    expect(Buffer.from(PAIR_KERNELS_BASE64, 'base64')).toEqual(Buffer.from(bytes));
+    // Chromium refuses `new WebAssembly.Module` on the main thread for buffers over 4 KB.
+    expect(bytes.length).toBeLessThan(4096);
+  });
+});

@@ -1,0 +1,152 @@
+// The WebAssembly SIMD pair kernels (./pair-kernels.wat) behind a typed workspace: one K×K matrix, the K×K costs,
+// K norms and K row sums laid out in the module's memory, and the passes that run over them.
+import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
+
+interface KernelExports {
+  memory: WebAssembly.Memory;
+  invertUpper(matrix: number, k: number): void;
+  distortionDistances(
+    matrix: number, norms: number, inverse: number, k: number,
+    i0: number, i1: number, j0: number, j1: number, coef: number, root: number, out: number,
+  ): void;
+  distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): number;
+}
+
+/** One call's buffers in kernel memory. Valid until the next `pairWorkspace` call, which may move or grow them. */
+export interface PairWorkspace {
+  readonly k: number;
+  /** K×K: the Gram values p_i·p_j in (upper triangle), then the distances, then W (symmetric) out. */
+  readonly matrix: Float32Array;
+  /** K: ‖p_i‖² for the euclidean forms. */
+  readonly norms: Float32Array;
+  /** K: the row sums of W, filled by `distortionWeights`. */
+  readonly rowSums: Float64Array;
+  /** Loads D [K, K] (its upper triangle, inverted). Skipped when it is the array loaded last time: D is unchanged. */
+  loadCosts(costs: Float32Array): void;
+  /**
+   * d_ij = max(n_i + n_j − coef·g_ij, 0), square-rooted when `root`, in place of g_ij for j > i within one block of
+   * rows and columns (run it on each Gram block as it arrives, while the block is in cache); adds Σ a and Σ a²
+   * (a = d / D) to `distanceSums`.
+   */
+  distortionDistances(block: MatrixBlock, coef: number, root: boolean): void;
+  /** Σ a and Σ a² over every pair seen by `distortionDistances` since the workspace was made. */
+  distanceSums(): { sum: number; sumSquares: number };
+  /**
+   * W_ij = f·r/D_ij (÷ d_ij, and 0 where d_ij = 0, when `euclidean`), r = s·d_ij/D_ij − 1, in place of d and mirrored
+   * (W symmetric, zero diagonal); its row sums into `rowSums`. Returns Σ r² over j > i.
+   */
+  distortionWeights(s: number, f: number, euclidean: boolean): number;
+}
+
+export interface MatrixBlock {
+  rowStart: number;
+  rows: number;
+  colStart: number;
+  cols: number;
+}
+
+/**
+ * The instance and its memory are kept between calls: a training loop calls with the same K at every step, and
+ * growing fresh memory (800 MB at K = 10,000) each time cost more than the kernels. Memory cannot shrink, so a
+ * call that needs under a quarter of the kept memory, when that is over this size, starts a fresh instance.
+ */
+const RELEASE_ABOVE = 64 * 2 ** 20;
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB. */
+const MAX_BYTES = 2 ** 32 - PAGE;
+
+let compiled: WebAssembly.Module | null | undefined;
+let kept: KernelExports | undefined;
+/** The cost matrix whose inverse the kept memory holds. Checked costs are cached per tensor and never mutated. */
+let keptCosts: { values: WeakRef<Float32Array>; k: number } | null = null;
+
+function compile(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  if (typeof WebAssembly !== 'object') return compiled;
+  const bytes = decodeBase64(PAIR_KERNELS_BASE64);
+  // Engines without SIMD reject the module: the callers keep their JavaScript loops there. Under 4 KB, so even a
+  // browser's main thread may compile it synchronously.
+  if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+  return compiled;
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+function instantiate(module: WebAssembly.Module): KernelExports {
+  return new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
+}
+
+/** Grows `kernels`' memory to hold `bytes`; false where the engine refuses. */
+function reserve(kernels: KernelExports, bytes: number): boolean {
+  const missing = Math.ceil((bytes - kernels.memory.buffer.byteLength) / PAGE);
+  if (missing <= 0) return true;
+  try {
+    kernels.memory.grow(missing);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A workspace for K classes, or null where WebAssembly SIMD is missing or the memory cannot be had (the caller then
+ * runs its JavaScript path).
+ */
+export function pairWorkspace(k: number): PairWorkspace | null {
+  const matrixBytes = 4 * k * k;
+  const at = { matrix: 0, inverse: matrixBytes, norms: 2 * matrixBytes, rowSums: 0, out: 0 };
+  at.rowSums = align(at.norms + 4 * k, 8);
+  at.out = at.rowSums + 8 * k;
+  const end = at.out + 16;
+  if (end > MAX_BYTES) return null;
+  const kernels = keptKernels(end);
+  return kernels ? workspace(kernels, k, at) : null;
+}
+
+function keptKernels(bytes: number): KernelExports | null {
+  const module = compile();
+  if (!module) return null;
+  if (kept && kept.memory.buffer.byteLength > Math.max(RELEASE_ABOVE, 4 * bytes)) {
+    kept = undefined;
+    keptCosts = null;
+  }
+  kept ??= instantiate(module);
+  return reserve(kept, bytes) ? kept : null;
+}
+
+function align(bytes: number, to: number): number {
+  return Math.ceil(bytes / to) * to;
+}
+
+type Layout = { matrix: number; inverse: number; norms: number; rowSums: number; out: number };
+
+function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace {
+  const { buffer } = kernels.memory;
+  const out = new Float64Array(buffer, at.out, 2).fill(0);
+  const rowSums = new Float64Array(buffer, at.rowSums, k);
+  return {
+    k,
+    matrix: new Float32Array(buffer, at.matrix, k * k),
+    norms: new Float32Array(buffer, at.norms, k),
+    rowSums,
+    loadCosts: (costs) => {
+      if (keptCosts?.k === k && keptCosts.values.deref() === costs) return;
+      new Float32Array(buffer, at.inverse, k * k).set(costs);
+      kernels.invertUpper(at.inverse, k);
+      keptCosts = { values: new WeakRef(costs), k };
+    },
+    distortionDistances: ({ rowStart, rows, colStart, cols }, coef, root) =>
+      kernels.distortionDistances(at.matrix, at.norms, at.inverse, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0, at.out),
+    distanceSums: () => ({ sum: out[0], sumSquares: out[1] }),
+    distortionWeights: (s, f, euclidean) => {
+      rowSums.fill(0);
+      return kernels.distortionWeights(at.matrix, at.inverse, at.rowSums, k, s, f, euclidean ? 1 : 0);
+    },
+  };
+}

@@ -1,0 +1,185 @@
+;; Element-wise passes of the exact distortion loss over K×K float32 matrices, in WebAssembly SIMD (f32x4, sums in
+;; f64x2). The host-memory path of @mgp/metrics runs them between the Gram product and the backward W·P: as
+;; JavaScript loops they took ~10 ms at K = 1,000, about one K×K×128 product.
+;;
+;; Only the upper triangle (j > i) of the inputs is read. Compiled to ./pair-kernels.binary.ts by
+;; `pnpm --filter @mgp/metrics wasm`.
+;; Every pointer is a byte offset into this module's own memory; every matrix is row-major with K columns.
+(module
+  (memory (export "memory") 1)
+
+  ;; 1 / D_ij in place over the upper triangle (j > i): the costs are inverted once per cost matrix.
+  (func (export "invertUpper") (param $m i32) (param $k i32)
+    (local $i i32) (local $j i32) (local $p i32)
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $i) (local.get $k)))
+      (local.set $j (i32.add (local.get $i) (i32.const 1)))
+      (block $vdone (loop $vec
+        (br_if $vdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $k)))
+        (local.set $p (i32.add (local.get $m) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2))))
+        (v128.store (local.get $p) (f32x4.div (v128.const f32x4 1 1 1 1) (v128.load (local.get $p))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vec)))
+      (block $tdone (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $j) (local.get $k)))
+        (local.set $p (i32.add (local.get $m) (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2))))
+        (f32.store (local.get $p) (f32.div (f32.const 1) (f32.load (local.get $p))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rows))))
+
+  ;; In place of the Gram values g_ij with j > i in rows [$i0, $i1) and columns [$j0, $j1) (one Gram block, while
+  ;; it is still in cache): d_ij = max(n_i + n_j - coef * g_ij, 0), square-rooted when $root != 0. Adds the sums
+  ;; of a and of a^2 (a = d_ij / D_ij, from $inv = 1 / D) to the two f64 at $out.
+  (func (export "distortionDistances")
+    (param $m i32) (param $norms i32) (param $inv i32) (param $k i32)
+    (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $coef f32) (param $root i32) (param $out i32)
+    (local $i i32) (local $j i32) (local $at i32) (local $sni f32) (local $x f32) (local $sa f64)
+    (local $ni v128) (local $c v128) (local $d v128) (local $a v128) (local $lo v128) (local $hi v128)
+    (local $sum v128) (local $sq v128) (local $ssum f64) (local $ssq f64)
+    (local.set $c (f32x4.splat (local.get $coef)))
+    (local.set $ssum (f64.load (local.get $out)))
+    (local.set $ssq (f64.load offset=8 (local.get $out)))
+    (local.set $i (local.get $i0))
+    (block $done (loop $rows
+      (br_if $done (i32.ge_u (local.get $i) (local.get $i1)))
+      (local.set $sni (f32.load (i32.add (local.get $norms) (i32.shl (local.get $i) (i32.const 2)))))
+      (local.set $ni (f32x4.splat (local.get $sni)))
+      (local.set $j (select (local.get $j0) (i32.add (local.get $i) (i32.const 1)) (i32.gt_u (local.get $j0) (local.get $i))))
+      (block $vdone (loop $vec
+        (br_if $vdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $j1)))
+        (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2)))
+        (local.set $d (f32x4.max
+          (f32x4.sub
+            (f32x4.add (local.get $ni) (v128.load (i32.add (local.get $norms) (i32.shl (local.get $j) (i32.const 2)))))
+            (f32x4.mul (local.get $c) (v128.load (i32.add (local.get $m) (local.get $at)))))
+          (v128.const i32x4 0 0 0 0)))
+        (if (local.get $root) (then (local.set $d (f32x4.sqrt (local.get $d)))))
+        (v128.store (i32.add (local.get $m) (local.get $at)) (local.get $d))
+        (local.set $a (f32x4.mul (local.get $d) (v128.load (i32.add (local.get $inv) (local.get $at)))))
+        (local.set $lo (f64x2.promote_low_f32x4 (local.get $a)))
+        (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $a) (local.get $a))))
+        (local.set $sum (f64x2.add (local.get $sum) (f64x2.add (local.get $lo) (local.get $hi))))
+        (local.set $sq (f64x2.add (local.get $sq) (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $vec)))
+      (block $tdone (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $j) (local.get $j1)))
+        (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2)))
+        (local.set $x (f32.max
+          (f32.sub
+            (f32.add (local.get $sni) (f32.load (i32.add (local.get $norms) (i32.shl (local.get $j) (i32.const 2)))))
+            (f32.mul (local.get $coef) (f32.load (i32.add (local.get $m) (local.get $at)))))
+          (f32.const 0)))
+        (if (local.get $root) (then (local.set $x (f32.sqrt (local.get $x)))))
+        (f32.store (i32.add (local.get $m) (local.get $at)) (local.get $x))
+        (local.set $sa (f64.promote_f32 (f32.mul (local.get $x) (f32.load (i32.add (local.get $inv) (local.get $at))))))
+        (local.set $ssum (f64.add (local.get $ssum) (local.get $sa)))
+        (local.set $ssq (f64.add (local.get $ssq) (f64.mul (local.get $sa) (local.get $sa))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail)))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $rows)))
+    (f64.store (local.get $out)
+      (f64.add (local.get $ssum) (f64.add (f64x2.extract_lane 0 (local.get $sum)) (f64x2.extract_lane 1 (local.get $sum)))))
+    (f64.store offset=8 (local.get $out)
+      (f64.add (local.get $ssq) (f64.add (f64x2.extract_lane 0 (local.get $sq)) (f64x2.extract_lane 1 (local.get $sq))))))
+
+  ;; W_ij = f * r * inv_ij, divided by d_ij (0 where d_ij = 0) when $euclid != 0, with r = s * d_ij * inv_ij - 1:
+  ;; written over d_ij (j > i) and onto W_ji, with W_ii = 0, so W comes out symmetric. Adds the row sums of W into
+  ;; $rowSums (K f64). Returns the sum of r^2 over j > i. Runs in 64x64 tiles so the mirrored writes stay in cache.
+  (func (export "distortionWeights")
+    (param $m i32) (param $inv i32) (param $rowSums i32) (param $k i32) (param $s f32) (param $f f32) (param $euclid i32)
+    (result f64)
+    (local $i0 i32) (local $j0 i32) (local $iend i32) (local $jend i32) (local $i i32) (local $j i32)
+    (local $at i32) (local $q i32) (local $lower i32) (local $stride i32)
+    (local $vs v128) (local $vf v128) (local $d v128) (local $v v128) (local $r v128) (local $w v128)
+    (local $lo v128) (local $hi v128) (local $total v128) (local $rowv v128)
+    (local $sd f32) (local $sv f32) (local $sr f32) (local $sw f32) (local $stotal f64) (local $srow f64)
+    (local.set $vs (f32x4.splat (local.get $s)))
+    (local.set $vf (f32x4.splat (local.get $f)))
+    (local.set $stride (i32.shl (local.get $k) (i32.const 2)))
+    (block $d0 (loop $ti
+      (br_if $d0 (i32.ge_u (local.get $i0) (local.get $k)))
+      (local.set $iend (select (i32.add (local.get $i0) (i32.const 64)) (local.get $k)
+        (i32.lt_u (i32.add (local.get $i0) (i32.const 64)) (local.get $k))))
+      (local.set $j0 (local.get $i0))
+      (block $d1 (loop $tj
+        (br_if $d1 (i32.ge_u (local.get $j0) (local.get $k)))
+        (local.set $jend (select (i32.add (local.get $j0) (i32.const 64)) (local.get $k)
+          (i32.lt_u (i32.add (local.get $j0) (i32.const 64)) (local.get $k))))
+        (local.set $i (local.get $i0))
+        (block $d2 (loop $li
+          (br_if $d2 (i32.ge_u (local.get $i) (local.get $iend)))
+          (local.set $rowv (v128.const i32x4 0 0 0 0))
+          (local.set $srow (f64.const 0))
+          (local.set $j (select (local.get $j0) (i32.add (local.get $i) (i32.const 1)) (i32.gt_u (local.get $j0) (local.get $i))))
+          (block $vdone (loop $vec
+            (br_if $vdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $jend)))
+            (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2)))
+            (local.set $d (v128.load (i32.add (local.get $m) (local.get $at))))
+            (local.set $v (v128.load (i32.add (local.get $inv) (local.get $at))))
+            (local.set $r (f32x4.sub (f32x4.mul (local.get $vs) (f32x4.mul (local.get $d) (local.get $v))) (v128.const f32x4 1 1 1 1)))
+            (local.set $lo (f64x2.promote_low_f32x4 (local.get $r)))
+            (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $r) (local.get $r))))
+            (local.set $total (f64x2.add (local.get $total) (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
+            (local.set $w (f32x4.mul (f32x4.mul (local.get $vf) (local.get $r)) (local.get $v)))
+            (if (local.get $euclid) (then
+              (local.set $w (v128.and
+                (f32x4.div (local.get $w) (local.get $d))
+                (f32x4.gt (local.get $d) (v128.const i32x4 0 0 0 0))))))
+            (v128.store (i32.add (local.get $m) (local.get $at)) (local.get $w))
+            ;; W_ji for the four lanes: column i of rows j .. j + 3.
+            (local.set $lower (i32.add (local.get $m) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k)) (local.get $i)) (i32.const 2))))
+            (f32.store (local.get $lower) (f32x4.extract_lane 0 (local.get $w)))
+            (local.set $lower (i32.add (local.get $lower) (local.get $stride)))
+            (f32.store (local.get $lower) (f32x4.extract_lane 1 (local.get $w)))
+            (local.set $lower (i32.add (local.get $lower) (local.get $stride)))
+            (f32.store (local.get $lower) (f32x4.extract_lane 2 (local.get $w)))
+            (local.set $lower (i32.add (local.get $lower) (local.get $stride)))
+            (f32.store (local.get $lower) (f32x4.extract_lane 3 (local.get $w)))
+            (local.set $lo (f64x2.promote_low_f32x4 (local.get $w)))
+            (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $w) (local.get $w))))
+            (local.set $rowv (f64x2.add (local.get $rowv) (f64x2.add (local.get $lo) (local.get $hi))))
+            (local.set $q (i32.add (local.get $rowSums) (i32.shl (local.get $j) (i32.const 3))))
+            (v128.store (local.get $q) (f64x2.add (v128.load (local.get $q)) (local.get $lo)))
+            (v128.store offset=16 (local.get $q) (f64x2.add (v128.load offset=16 (local.get $q)) (local.get $hi)))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $vec)))
+          (block $tdone (loop $tail
+            (br_if $tdone (i32.ge_u (local.get $j) (local.get $jend)))
+            (local.set $at (i32.shl (i32.add (i32.mul (local.get $i) (local.get $k)) (local.get $j)) (i32.const 2)))
+            (local.set $sd (f32.load (i32.add (local.get $m) (local.get $at))))
+            (local.set $sv (f32.load (i32.add (local.get $inv) (local.get $at))))
+            (local.set $sr (f32.sub (f32.mul (local.get $s) (f32.mul (local.get $sd) (local.get $sv))) (f32.const 1)))
+            (local.set $stotal (f64.add (local.get $stotal) (f64.mul (f64.promote_f32 (local.get $sr)) (f64.promote_f32 (local.get $sr)))))
+            (local.set $sw (f32.mul (f32.mul (local.get $f) (local.get $sr)) (local.get $sv)))
+            (if (local.get $euclid) (then
+              (local.set $sw (select (f32.div (local.get $sw) (local.get $sd)) (f32.const 0) (f32.gt (local.get $sd) (f32.const 0))))))
+            (f32.store (i32.add (local.get $m) (local.get $at)) (local.get $sw))
+            (f32.store (i32.add (local.get $m) (i32.shl (i32.add (i32.mul (local.get $j) (local.get $k)) (local.get $i)) (i32.const 2)))
+              (local.get $sw))
+            (local.set $srow (f64.add (local.get $srow) (f64.promote_f32 (local.get $sw))))
+            (local.set $q (i32.add (local.get $rowSums) (i32.shl (local.get $j) (i32.const 3))))
+            (f64.store (local.get $q) (f64.add (f64.load (local.get $q)) (f64.promote_f32 (local.get $sw))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $tail)))
+          (local.set $q (i32.add (local.get $rowSums) (i32.shl (local.get $i) (i32.const 3))))
+          (f64.store (local.get $q) (f64.add (f64.load (local.get $q))
+            (f64.add (local.get $srow) (f64.add (f64x2.extract_lane 0 (local.get $rowv)) (f64x2.extract_lane 1 (local.get $rowv))))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $li)))
+        (local.set $j0 (i32.add (local.get $j0) (i32.const 64)))
+        (br $tj)))
+      (local.set $i0 (i32.add (local.get $i0) (i32.const 64)))
+      (br $ti)))
+    ;; The diagonal.
+    (local.set $i (i32.const 0))
+    (block $ddone (loop $diag
+      (br_if $ddone (i32.ge_u (local.get $i) (local.get $k)))
+      (f32.store (i32.add (local.get $m) (i32.shl (i32.mul (local.get $i) (i32.add (local.get $k) (i32.const 1))) (i32.const 2))) (f32.const 0))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br $diag)))
+    (f64.add (local.get $stotal) (f64.add (f64x2.extract_lane 0 (local.get $total)) (f64x2.extract_lane 1 (local.get $total)))))
+)
