@@ -1,8 +1,11 @@
 // The exact distortion loss over all K² − K pairs as one fused op: the forward computes the loss and
-// W = ∂L/∂(P·Pᵀ-shaped quantity), so backward is a single matMul and only one K×K tensor is kept for it.
+// W = ∂L/∂(P·Pᵀ-shaped quantity), so backward is a single matMul and only one K×K tensor is kept for it. Each K×K
+// pass costs a kernel launch and a full read and write on GPU backends, so the chain keeps them few: the diagonal
+// is never zeroed (inv's zero diagonal cancels it) and W is never symmetrized (it is symmetric by construction).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Metric } from '../distances/metric';
-import { selfCosine, selfCosineGradSymmetric, selfSquared, selfSquaredGradSymmetric, symmetrize } from '../distances/self';
+import { augmentedSquared } from '../distances/cross';
+import { selfCosine, selfCosineGradSymmetric, selfSquaredGradSymmetric } from '../distances/self';
 import { customOp } from '../internal/custom-grad';
 
 /**
@@ -16,7 +19,8 @@ export function matrixDistortionLoss(points: tf.Tensor2D, inv: tf.Tensor2D, scal
   const op = customOp<tf.Scalar>(([input], save) => {
     const p = input as tf.Tensor2D;
     const cosine = metric === 'cosine' ? selfCosine(p) : null;
-    const sq = cosine ? null : selfSquared(p);
+    // The diagonal of sq is rounding noise, not 0: harmless, as a_ii = d_ii · inv_ii = 0 and W_ii = r_ii · inv_ii = 0.
+    const sq = cosine ? null : augmentedSquared(p, p);
     const d = cosine ? cosine.d : metric === 'euclidean' ? tf.sqrt(sq as tf.Tensor2D) : (sq as tf.Tensor2D);
     if (sq && sq !== d) sq.dispose();
 
@@ -28,17 +32,16 @@ export function matrixDistortionLoss(points: tf.Tensor2D, inv: tf.Tensor2D, scal
     scaled.dispose();
     // Each of the K diagonal terms adds exactly (0 − 1)² = 1.
     const value = tf.tidy(() => tf.div(tf.sub(tf.sum(tf.square(r)), k), pairs)) as tf.Scalar;
-    // ∂L/∂d (0 on the diagonal); for the euclidean metric, ½ of it, the ½ of ∂d/∂d² = 1/2d folded in here.
+    // W = G + Gᵀ = 2G for G = ∂L/∂d (symmetric, 0 on the diagonal), the factor 2 folded into the constant; for the
+    // euclidean metric G also takes ∂d/∂d² = 1/2d.
     const euclidean = metric === 'euclidean';
     const weighted = tf.mul(r, inv);
     r.dispose();
-    const gd = tf.tidy(() => tf.mul(weighted, tf.mul(s, (euclidean ? 1 : 2) / pairs))) as tf.Tensor2D;
+    const gd = tf.tidy(() => tf.mul(weighted, tf.mul(s, (euclidean ? 2 : 4) / pairs))) as tf.Tensor2D;
     weighted.dispose();
     s.dispose();
-    const gBase = euclidean ? overDistance(gd, d) : gd; // ∂L/∂d² (or ∂L/∂(1 − UUᵀ), or ∂L/∂d²)
+    const w = euclidean ? overDistance(gd, d) : gd; // W as ∂L/∂d² (or ∂L/∂(1 − UUᵀ), or ∂L/∂d²) + its transpose
     if (!euclidean) d.dispose();
-    const w = symmetrize(gBase);
-    gBase.dispose();
 
     if (cosine) {
       save([cosine.unit, cosine.norm, w]);
