@@ -10,6 +10,14 @@ import { COSINE_EPS, type Metric } from './metric';
  * broadcast additions over [B, K] (slow on the cpu backend), clamped at 0 (rounding can go below).
  */
 export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
+  const product = augmentedProduct(a, b);
+  const sq = tf.relu(product) as tf.Tensor2D;
+  product.dispose();
+  return sq;
+}
+
+/** The product of augmentedSquared before its clamp at 0 (for shaders that clamp as they read). */
+export function augmentedProduct(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   const left = tf.tidy(() => {
     const na = tf.sum(tf.square(a), 1, true);
     return tf.concat([tf.mul(a, -2), na, tf.onesLike(na)], 1);
@@ -20,9 +28,7 @@ export function augmentedSquared(a: tf.Tensor2D, b: tf.Tensor2D): tf.Tensor2D {
   });
   const product = matMulABt(left as tf.Tensor2D, right as tf.Tensor2D);
   tf.dispose([left, right]);
-  const sq = tf.relu(product) as tf.Tensor2D;
-  product.dispose();
-  return sq;
+  return product;
 }
 
 /** 1 − u_i·v_k for unit rows, as one product [U | 1]·[−V | 1]ᵀ (no scalar broadcast), clamped at 0. */

@@ -12,6 +12,8 @@ import { distortionKernelForward } from './kernel-forward';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { distortionOfDistances } from './host-loss';
 import { matrixDistortionLoss } from './matrix-loss';
+import { shaderDistortionLoss } from '../webgl/distortion';
+import { runsShaderPrograms } from '../webgl/run-program';
 import { isRng, samplePairs, type SeedLike } from '../random';
 import { assertNumber, MgpInputError } from '../validation';
 import { readPointsAndCost } from './points';
@@ -59,6 +61,10 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
     const { points: p, metric } = checked;
     if (workspace) return tf.tidy(() => pairWeightsOp(p, metric, distortionKernelForward(workspace, values, scaleFree, metric)));
     return tf.tidy(() => hostPairLoss(p, metric, distortionOfDistances(values, scaleFree)));
+  }
+  // tfjs-webgl: three shader passes, reading a D tensor where it already is.
+  if (runsShaderPrograms()) {
+    return tf.tidy(() => shaderDistortionLoss(checked.points, D instanceof tf.Tensor && D.dtype === 'float32' ? (D as tf.Tensor2D) : tf.tensor2d(values, [k, k]), scaleFree, checked.metric));
   }
   return tf.tidy(() => matrixDistortionLoss(checked.points, inverseOffDiagonal(values, k), scaleFree, checked.metric));
 }

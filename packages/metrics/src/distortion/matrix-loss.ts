@@ -1,7 +1,8 @@
-// The exact distortion loss over all K² − K pairs as one fused op: the forward computes the loss and
-// W = ∂L/∂(P·Pᵀ-shaped quantity), so backward is a single matMul and only one K×K tensor is kept for it. Each K×K
-// pass costs a kernel launch and a full read and write on GPU backends, so the chain keeps them few: the diagonal
-// is never zeroed (inv's zero diagonal cancels it) and W is never symmetrized (it is symmetric by construction).
+// The exact distortion loss over all K² − K pairs as one fused op, for GPU backends without shader programs of
+// @mgp's (tfjs-webgl has its own, ../webgl/distortion): the forward computes the loss and W = ∂L/∂(P·Pᵀ-shaped
+// quantity) as a chain of tfjs kernels, so backward is a single matMul and only one K×K tensor is kept for it. Each
+// K×K pass costs a full read and write, so the chain keeps them few: the diagonal is never zeroed (inv's zero
+// diagonal cancels it) and W is never symmetrized (it is symmetric by construction).
 import * as tf from '@tensorflow/tfjs-core';
 import type { Metric } from '../distances/metric';
 import { augmentedSquared } from '../distances/cross';

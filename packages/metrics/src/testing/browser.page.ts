@@ -1,0 +1,88 @@
+// The Chromium test page (built by @mgp/browser-harness): the exact distortion loss on tfjs-webgl, its shader
+// passes against the chain of tfjs kernels and a float64 reference.
+import * as tf from '@tensorflow/tfjs';
+import { exposeTests } from '@mgp/browser-harness/page';
+import { METRICS, type Metric } from '../distances/metric';
+import { distortionLoss } from '../distortion/loss';
+import { matrixDistortionLoss } from '../distortion/matrix-loss';
+import { inverseOffDiagonal } from '../internal/cost-tensors';
+import { runsShaderPrograms } from '../webgl/run-program';
+import { distanceMatrix, randomCostMatrix, randomMatrix, type Matrix } from './reference';
+
+const K = 301;
+const DIM = 6;
+
+function referenceDistortion(P: Matrix, D: Matrix, metric: Metric, scaleFree: boolean): number {
+  const d = distanceMatrix(P, P, metric);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) { sum += d[i][j] / D[i][j]; sumSquares += (d[i][j] / D[i][j]) ** 2; }
+  const s = scaleFree ? sum / sumSquares : 1;
+  let total = 0;
+  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) total += ((s * d[i][j]) / D[i][j] - 1) ** 2;
+  return total / (K * K - K);
+}
+
+function valueAndGradient(loss: (p: tf.Tensor2D) => tf.Scalar, P: Matrix): { value: number; gradient: Float32Array } {
+  const p = tf.tensor2d(P);
+  const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor2D))(p);
+  const out = { value: value.dataSync()[0], gradient: Float32Array.from(grad.dataSync()) };
+  tf.dispose([p, value, grad]);
+  return out;
+}
+
+/** max |x − y| / max |y|. */
+function gradientError(x: Float32Array, y: Float32Array): number {
+  let worst = 0;
+  let scale = 0;
+  for (let i = 0; i < y.length; i++) {
+    worst = Math.max(worst, Math.abs(x[i] - y[i]));
+    scale = Math.max(scale, Math.abs(y[i]));
+  }
+  return worst / scale;
+}
+
+exposeTests({
+  async environment() {
+    await tf.setBackend('webgl');
+    await tf.ready();
+    return { backend: tf.getBackend(), shaders: runsShaderPrograms(), float32: tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') };
+  },
+  async distortion() {
+    await tf.setBackend('webgl');
+    const D = randomCostMatrix(K, 31);
+    const P = randomMatrix(K, DIM, 32);
+    P[9] = P[2].slice(); // coincident points: the euclidean W is 0 there, not ±∞
+    const inv = inverseOffDiagonal(Float32Array.from(D.flat()), K);
+    const rows = [];
+    for (const metric of METRICS) {
+      for (const scaleFree of [true, false]) {
+        const shaders = valueAndGradient((p) => distortionLoss(p, D, { metric, scaleFree }), P);
+        const chain = valueAndGradient((p) => matrixDistortionLoss(p, inv, scaleFree, metric), P);
+        const reference = referenceDistortion(P, D, metric, scaleFree);
+        rows.push({
+          metric,
+          scaleFree,
+          valueError: Math.abs(shaders.value - reference) / reference,
+          chainValueError: Math.abs(chain.value - reference) / reference,
+          gradientError: gradientError(shaders.gradient, chain.gradient),
+          finite: shaders.gradient.every(Number.isFinite),
+        });
+      }
+    }
+    inv.dispose();
+    return rows;
+  },
+  async leaks() {
+    await tf.setBackend('webgl');
+    const D = tf.tensor2d(randomCostMatrix(K, 33));
+    const p = tf.tensor2d(randomMatrix(K, DIM, 34));
+    const step = () => tf.tidy(() => tf.valueAndGrad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D))(p).grad.dataSync());
+    step();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) step();
+    const after = tf.memory().numTensors;
+    tf.dispose([D, p]);
+    return { before, after };
+  },
+});

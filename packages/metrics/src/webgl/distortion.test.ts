@@ -1,0 +1,46 @@
+// The shader path of the exact distortion loss, in headless Chromium on tfjs-webgl (SwiftShader): against the chain
+// of tfjs kernels it replaces and a float64 reference, for every metric. Skipped, with the reason printed, where
+// Chromium is absent.
+import { fileURLToPath } from 'node:url';
+import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '@mgp/browser-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const reason = chromiumUnavailableReason();
+if (reason) console.warn(`[@mgp/metrics] webgl tests skipped: ${reason}`);
+
+describe.skipIf(reason !== null)('distortionLoss on webgl (headless Chromium)', () => {
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    session = await openBrowserSession({ entry: fileURLToPath(new URL('../testing/browser.page.ts', import.meta.url)) });
+  }, 420_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('runs the shader passes there', async () => {
+    const result = await session.call('environment');
+    expect(result.error).toBeUndefined();
+    expect(result.value).toMatchObject({ backend: 'webgl', shaders: true, float32: true });
+  });
+
+  it('gives the float64 value and the chain\'s gradient, for every metric, scale-free or not', async () => {
+    const result = await session.call('distortion');
+    expect(result.error).toBeUndefined();
+    const rows = result.value as Array<{ metric: string; scaleFree: boolean; valueError: number; chainValueError: number; gradientError: number; finite: boolean }>;
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(row.finite, JSON.stringify(row)).toBe(true);
+      expect(row.valueError, JSON.stringify(row)).toBeLessThan(1e-4);
+      expect(row.gradientError, JSON.stringify(row)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('leaves no tensors behind', async () => {
+    const result = await session.call('leaks');
+    expect(result.error).toBeUndefined();
+    const { before, after } = result.value as { before: number; after: number };
+    expect(after).toBe(before);
+  });
+}, 600_000);
