@@ -9,23 +9,11 @@ import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { sampleTriplets } from '../random';
 import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
-import { distanceMatrix, randomCostMatrix, randomMatrix, type Matrix } from '../testing/reference';
+import { randomCostMatrix, randomMatrix, referenceDistortion } from '../testing/reference';
 import { METRICS } from './metric';
 
 const K = 600; // three row blocks: diagonal and off-diagonal blocks, a short last block
 const DIM = 8;
-
-/** The distortion loss in float64 from the points (the seed's formula, independent of both paths). */
-function referenceDistortion(P: Matrix, D: Matrix, metric: (typeof METRICS)[number], scaleFree: boolean): number {
-  const d = distanceMatrix(P, P, metric);
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) { sum += d[i][j] / D[i][j]; sumSquares += (d[i][j] / D[i][j]) ** 2; }
-  const s = scaleFree ? sum / sumSquares : 1;
-  let total = 0;
-  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) total += ((s * d[i][j]) / D[i][j] - 1) ** 2;
-  return total / (K * K - K);
-}
 
 function lossAndGradient(loss: (p: tf.Tensor2D) => tf.Scalar, points: tf.Tensor2D): { value: number; gradient: number[][] } {
   const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor2D))(points);

@@ -7,21 +7,10 @@ import { distortionLoss } from '../distortion/loss';
 import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { runsShaderPrograms } from '../webgl/run-program';
-import { distanceMatrix, randomCostMatrix, randomMatrix, type Matrix } from './reference';
+import { randomCostMatrix, randomMatrix, referenceDistortion, type Matrix } from './reference';
 
 const K = 301;
 const DIM = 6;
-
-function referenceDistortion(P: Matrix, D: Matrix, metric: Metric, scaleFree: boolean): number {
-  const d = distanceMatrix(P, P, metric);
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) { sum += d[i][j] / D[i][j]; sumSquares += (d[i][j] / D[i][j]) ** 2; }
-  const s = scaleFree ? sum / sumSquares : 1;
-  let total = 0;
-  for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) total += ((s * d[i][j]) / D[i][j] - 1) ** 2;
-  return total / (K * K - K);
-}
 
 function valueAndGradient(loss: (p: tf.Tensor2D) => tf.Scalar, P: Matrix): { value: number; gradient: Float32Array } {
   const p = tf.tensor2d(P);

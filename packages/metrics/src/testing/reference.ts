@@ -52,3 +52,16 @@ export function randomCostMatrix(k: number, seed: number): Matrix {
   }
   return d;
 }
+
+/** The distortion loss in float64 from the points (the seed's formula, independent of every @mgp path). */
+export function referenceDistortion(P: Matrix, D: Matrix, metric: 'euclidean' | 'sqeuclidean' | 'cosine', scaleFree: boolean): number {
+  const k = P.length;
+  const d = distanceMatrix(P, P, metric);
+  let sum = 0;
+  let sumSquares = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) { sum += d[i][j] / D[i][j]; sumSquares += (d[i][j] / D[i][j]) ** 2; }
+  const s = scaleFree ? sum / sumSquares : 1;
+  let total = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) if (i !== j) total += ((s * d[i][j]) / D[i][j] - 1) ** 2;
+  return total / (k * k - k);
+}
