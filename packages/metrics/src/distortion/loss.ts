@@ -16,7 +16,7 @@ import { shaderDistortionLoss } from '../webgl/distortion';
 import { runsShaderPrograms } from '../webgl/run-program';
 import { isRng, samplePairs, type SeedLike } from '../random';
 import { assertNumber, MgpInputError } from '../validation';
-import { readPointsAndCost } from './points';
+import { readPointsAndCost, type CheckedPoints } from './points';
 
 export interface DistortionLossOptions {
   /** Multiply the distances by s = Σa / Σa² (a = d/D), the least-squares optimal scale; default true. */
@@ -54,19 +54,26 @@ export function distortionLoss(points: tf.Tensor2D, D: CostSource, options: Dist
     const costs = checked.cost.pairs(drawn.i, drawn.j);
     return tf.tidy(() => sampledLoss(pairDistances(checked.points, drawn.i, drawn.j, checked.metric), costs, scaleFree));
   }
-  const values = costMatrixValues(FN, 'D', checked.cost);
-  // Host-memory backends loop over the pairs on the host; GPU backends chain K×K kernels.
+  return exactLoss(checked, D, costMatrixValues(FN, 'D', checked.cost), scaleFree);
+}
+
+/** All K² − K pairs, on the path of the active backend. */
+function exactLoss({ points, metric, size: k }: CheckedPoints, D: CostSource, values: Float32Array, scaleFree: boolean): tf.Scalar {
+  // Host-memory backends: the pair loops on the host, as WebAssembly SIMD kernels where they pay.
   if (tensorsInHostMemory()) {
     const workspace = k >= KERNEL_MIN_CLASSES ? pairWorkspace(k) : null;
-    const { points: p, metric } = checked;
-    if (workspace) return tf.tidy(() => pairWeightsOp(p, metric, distortionKernelForward(workspace, values, scaleFree, metric)));
-    return tf.tidy(() => hostPairLoss(p, metric, distortionOfDistances(values, scaleFree)));
+    if (workspace) return tf.tidy(() => pairWeightsOp(points, metric, distortionKernelForward(workspace, values, scaleFree, metric)));
+    return tf.tidy(() => hostPairLoss(points, metric, distortionOfDistances(values, scaleFree)));
   }
   // tfjs-webgl: three shader passes, reading a D tensor where it already is.
   if (runsShaderPrograms()) {
-    return tf.tidy(() => shaderDistortionLoss(checked.points, D instanceof tf.Tensor && D.dtype === 'float32' ? (D as tf.Tensor2D) : tf.tensor2d(values, [k, k]), scaleFree, checked.metric));
+    return tf.tidy(() => {
+      const cost = D instanceof tf.Tensor && D.dtype === 'float32' ? (D as tf.Tensor2D) : tf.tensor2d(values, [k, k]);
+      return shaderDistortionLoss(points, cost, scaleFree, metric);
+    });
   }
-  return tf.tidy(() => matrixDistortionLoss(checked.points, inverseOffDiagonal(values, k), scaleFree, checked.metric));
+  // Other GPU backends: a chain of K×K kernels.
+  return tf.tidy(() => matrixDistortionLoss(points, inverseOffDiagonal(values, k), scaleFree, metric));
 }
 
 function sampledLoss(d: tf.Tensor1D, costs: Float32Array, scaleFree: boolean): tf.Scalar {
