@@ -5,7 +5,7 @@ import { hostPairLoss } from '../distances/host-pair-loss';
 import { selfDistances } from '../distances/self';
 import type { Metric } from '../distances/metric';
 import { gatherElements, gatherRows } from '../internal/gather-rows';
-import type { CostSource } from '../internal/cost-source';
+import type { CostLookup, CostSource } from '../internal/cost-source';
 import { readPointsAndCost } from '../distortion/points';
 import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../random';
 import { tensorsInHostMemory } from '../internal/host-memory';
@@ -48,8 +48,8 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   const strategy = autoStrategy(checked.points.shape, drawn.i.length);
   // On the K² path, triplets grouped by anchor read D, the distances and the gradient one row at a time.
   const triplets = strategy === 'host' ? groupByAnchor(drawn, checked.size) : drawn;
-  const above = greaterCost(checked.cost.pairs(triplets.i, triplets.j), checked.cost.pairs(triplets.i, triplets.k));
-  return tf.tidy(() => tripletRankLoss(checked.points, triplets, above, checked.metric, strategy));
+  const signs = orderSigns(checked.cost, triplets);
+  return tf.tidy(() => tripletRankLoss(checked.points, triplets, signs, checked.metric, strategy));
 }
 
 function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: number | undefined): ClassTriplets {
@@ -64,10 +64,19 @@ function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: num
   return triplets;
 }
 
-/** S_t = [D_ij > D_ik], as ±1 signs: the loss is softplus(−δ) when S = 1, softplus(δ) when S = 0. */
-function greaterCost(dij: Float32Array, dik: Float32Array): Float32Array {
-  const signs = new Float32Array(dij.length);
-  for (let t = 0; t < dij.length; t++) signs[t] = dij[t] > dik[t] ? -1 : 1;
+/**
+ * S_t = [D_ij > D_ik], as ±1 signs: the loss is softplus(−δ) when S = 1, softplus(δ) when S = 0. A matrix D is
+ * read in place, without gathering the two costs of every triplet first.
+ */
+function orderSigns(cost: CostLookup, { i, j, k }: ClassTriplets): Float32Array {
+  const signs = new Float32Array(i.length);
+  if (cost.matrix) {
+    const { values, size } = cost.matrix;
+    for (let t = 0; t < i.length; t++) signs[t] = values[i[t] * size + j[t]] > values[i[t] * size + k[t]] ? -1 : 1;
+    return signs;
+  }
+  const [dij, dik] = [cost.pairs(i, j), cost.pairs(i, k)];
+  for (let t = 0; t < i.length; t++) signs[t] = dij[t] > dik[t] ? -1 : 1;
   return signs;
 }
 

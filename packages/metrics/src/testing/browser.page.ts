@@ -39,27 +39,32 @@ exposeTests({
   },
   async distortion() {
     await tf.setBackend('webgl');
-    const D = randomCostMatrix(K, 31);
-    const P = randomMatrix(K, DIM, 32);
-    P[9] = P[2].slice(); // coincident points: the euclidean W is 0 there, not ±∞
-    const inv = inverseOffDiagonal(Float32Array.from(D.flat()), K);
     const rows = [];
-    for (const metric of METRICS) {
-      for (const scaleFree of [true, false]) {
-        const shaders = valueAndGradient((p) => distortionLoss(p, D, { metric, scaleFree }), P);
-        const chain = valueAndGradient((p) => matrixDistortionLoss(p, inv, scaleFree, metric), P);
-        const reference = referenceDistortion(P, D, metric, scaleFree);
-        rows.push({
-          metric,
-          scaleFree,
-          valueError: Math.abs(shaders.value - reference) / reference,
-          chainValueError: Math.abs(chain.value - reference) / reference,
-          gradientError: gradientError(shaders.gradient, chain.gradient),
-          finite: shaders.gradient.every(Number.isFinite),
-        });
+    // An odd K (padded packed textures) with D given as arrays, and an even K with D already a tensor on the GPU.
+    for (const { k, onDevice } of [{ k: K, onDevice: false }, { k: 64, onDevice: true }]) {
+      const D = randomCostMatrix(k, 31);
+      const P = randomMatrix(k, DIM, 32);
+      P[9] = P[2].slice(); // coincident points: the euclidean W is 0 there, not ±∞
+      const cost = onDevice ? tf.tidy(() => tf.mul(tf.tensor2d(D), 1) as tf.Tensor2D) : D;
+      const inv = inverseOffDiagonal(Float32Array.from(D.flat()), k);
+      for (const metric of METRICS) {
+        for (const scaleFree of [true, false]) {
+          const shaders = valueAndGradient((p) => distortionLoss(p, cost, { metric, scaleFree }), P);
+          const chain = valueAndGradient((p) => matrixDistortionLoss(p, inv, scaleFree, metric), P);
+          const reference = referenceDistortion(P, D, metric, scaleFree);
+          rows.push({
+            k,
+            metric,
+            scaleFree,
+            valueError: Math.abs(shaders.value - reference) / reference,
+            chainValueError: Math.abs(chain.value - reference) / reference,
+            gradientError: gradientError(shaders.gradient, chain.gradient),
+            finite: shaders.gradient.every(Number.isFinite),
+          });
+        }
       }
+      tf.dispose([inv, ...(cost instanceof tf.Tensor ? [cost] : [])]);
     }
-    inv.dispose();
     return rows;
   },
   async leaks() {

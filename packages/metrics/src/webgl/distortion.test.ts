@@ -25,11 +25,11 @@ describe.skipIf(reason !== null)('distortionLoss on webgl (headless Chromium)', 
     expect(result.value).toMatchObject({ backend: 'webgl', shaders: true, float32: true });
   });
 
-  it('gives the float64 value and the chain\'s gradient, for every metric, scale-free or not', async () => {
+  it('gives the float64 value and the chain\'s gradient, for every metric, scale-free or not, odd and even K', async () => {
     const result = await session.call('distortion');
     expect(result.error).toBeUndefined();
-    const rows = result.value as Array<{ metric: string; scaleFree: boolean; valueError: number; chainValueError: number; gradientError: number; finite: boolean }>;
-    expect(rows).toHaveLength(6);
+    const rows = result.value as Array<{ k: number; metric: string; scaleFree: boolean; valueError: number; chainValueError: number; gradientError: number; finite: boolean }>;
+    expect(rows).toHaveLength(12);
     for (const row of rows) {
       expect(row.finite, JSON.stringify(row)).toBe(true);
       expect(row.valueError, JSON.stringify(row)).toBeLessThan(1e-4);

@@ -32,8 +32,7 @@ function forward(p: tf.Tensor2D, D: tf.Tensor2D, scaleFree: boolean, metric: Met
     return {
       weights: runProgram(weightsProgram(shape, factor), [dist, D, s]) as tf.Tensor2D,
       rowSums: tf.slice(stats, [0, 0], [k, 1]),
-      // Each of the K diagonal terms adds exactly (0 − 1)² = 1.
-      value: tf.div(tf.sub(tf.sum(tf.slice(stats, [0, 1], [k, 1])), k), pairs) as tf.Scalar,
+      value: tf.div(tf.sum(tf.slice(stats, [0, 1], [k, 1])), pairs) as tf.Scalar,
     };
   });
   if (cosine) {

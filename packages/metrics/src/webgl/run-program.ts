@@ -7,9 +7,13 @@ interface ProgramBackend {
   runWebGLProgram(program: ShaderProgram, inputs: tf.TensorInfo[], outputDtype: tf.DataType): tf.TensorInfo;
 }
 
-/** Whether the active backend runs shader programs (tfjs-webgl). */
+/** Whether the active backend runs shader programs (tfjs-webgl on WebGL 2: the programs are GLSL ES 3.00). */
 export function runsShaderPrograms(): boolean {
-  return tf.getBackend() === 'webgl' && typeof (tf.backend() as Partial<ProgramBackend>).runWebGLProgram === 'function';
+  return (
+    tf.getBackend() === 'webgl' &&
+    typeof (tf.backend() as Partial<ProgramBackend>).runWebGLProgram === 'function' &&
+    tf.env().getNumber('WEBGL_VERSION') === 2
+  );
 }
 
 /** The program's float32 output; tracked by the engine like any tensor (freed by an enclosing tidy). */
