@@ -14,6 +14,8 @@ import { groupByAnchor } from './anchor-order';
 import { rankOfDistances } from './host-loss';
 import { hostTripletRankLoss } from './host-triplets';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
+import { SHADER_RANK_MAX_TRIPLETS, shaderRankLoss } from '../webgl/rank';
+import { runsShaderPrograms } from '../webgl/run-program';
 
 export interface RankLossOptions {
   /** The triplets (i, j, k) to use, [T, 3]. Exclusive with `numTriplets`. */
@@ -34,9 +36,9 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
- * Few triplets (T·d ≤ K²) are measured on gathered rows, O(T·d); more, on host-memory backends, triplet by
- * triplet on the host up to T·d = 2·K² (32·K² on tfjs-cpu), and beyond that (or on GPU backends) from all K²
- * distances.
+ * Few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d); more, on host-memory
+ * backends, triplet by triplet on the host up to T·d = 2·K² (32·K² on tfjs-cpu), and beyond that (or on GPU
+ * backends) from all K² distances.
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
   const merged = { ...sampling, ...options };
@@ -46,8 +48,8 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
   const drawn = chooseTriplets(merged, checked.size, ignoreIndex);
   const strategy = autoStrategy(checked.points.shape, drawn.i.length);
-  // On the K² path, triplets grouped by anchor read D, the distances and the gradient one row at a time.
-  const triplets = strategy === 'host' ? groupByAnchor(drawn, checked.size) : drawn;
+  // On the K² paths, triplets grouped by anchor read D, the distances and the gradient one row at a time.
+  const triplets = strategy === 'host' || strategy === 'shader' ? groupByAnchor(drawn, checked.size) : drawn;
   const signs = orderSigns(checked.cost, triplets);
   return tf.tidy(() => tripletRankLoss(checked.points, triplets, signs, checked.metric, strategy));
 }
@@ -81,7 +83,7 @@ function orderSigns(cost: CostLookup, { i, j, k }: ClassTriplets): Float32Array 
 }
 
 export type GapStrategy = 'auto' | 'rows' | 'matrix';
-export type RankStrategy = GapStrategy | 'host' | 'triplets';
+export type RankStrategy = GapStrategy | 'host' | 'triplets' | 'shader';
 type ResolvedStrategy = Exclude<RankStrategy, 'auto'>;
 
 /**
@@ -94,15 +96,24 @@ function tripletLoopMaxFill(): number {
 }
 
 /**
- * Where T triplets of points [K, d] are measured. Few (T·d ≤ K²): on gathered rows. More, on host-memory backends
- * (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the backend's crossover, then
- * through all K² distances in host memory (../distances/host-pair-loss); on GPU backends, through the K×K
- * distance matrix.
+ * Up to this T·d / K², triplets are measured on gathered rows. On tfjs-webgl with the shader path their gathers and
+ * scatter cost more than its ~1.5 products from a quarter up (measured in headless Chromium at K = 1,000, d = 128:
+ * rows 223 ms, shaders 161 ms at 0.38; rows 100 ms, shaders 165 ms at 0.13).
+ */
+function rowsMaxFill(): number {
+  return runsShaderPrograms() ? 0.25 : 1;
+}
+
+/**
+ * Where T triplets of points [K, d] are measured. Few (see rowsMaxFill): on gathered rows. More, on host-memory
+ * backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the backend's
+ * crossover, then through all K² distances in host memory (../distances/host-pair-loss); on tfjs-webgl, by the
+ * shader passes of ../webgl/rank; on other GPU backends, through the K×K distance matrix.
  */
 function autoStrategy([k, dim]: number[], count: number): ResolvedStrategy {
   const fill = (count * dim) / (k * k);
-  if (fill <= 1) return 'rows';
-  if (!tensorsInHostMemory()) return 'matrix';
+  if (fill <= rowsMaxFill()) return 'rows';
+  if (!tensorsInHostMemory()) return runsShaderPrograms() && count <= SHADER_RANK_MAX_TRIPLETS ? 'shader' : 'matrix';
   return fill <= tripletLoopMaxFill() ? 'triplets' : 'host';
 }
 
@@ -110,6 +121,7 @@ function autoStrategy([k, dim]: number[], count: number): ResolvedStrategy {
 export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
   const resolved = strategy === 'auto' ? autoStrategy(points.shape, t.i.length) : strategy;
   if (resolved === 'triplets') return hostTripletRankLoss(points, t, signs, metric);
+  if (resolved === 'shader') return shaderRankLoss(points, t, signs, metric);
   if (resolved === 'host') return hostPairLoss(points, metric, rankOfDistances(t, signs), { mirrored: true });
   return logisticRankLoss(tripletGaps(points, t, metric, resolved), signs);
 }

@@ -6,8 +6,10 @@ import { METRICS, type Metric } from '../distances/metric';
 import { distortionLoss } from '../distortion/loss';
 import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
+import { sampleTriplets, type ClassTriplets } from '../random';
+import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
 import { runsShaderPrograms } from '../webgl/run-program';
-import { randomCostMatrix, randomMatrix, referenceDistortion, type Matrix } from './reference';
+import { distance, randomCostMatrix, randomMatrix, referenceDistortion, type Matrix } from './reference';
 
 const K = 301;
 const DIM = 6;
@@ -29,6 +31,24 @@ function gradientError(x: Float32Array, y: Float32Array): number {
     scale = Math.max(scale, Math.abs(y[i]));
   }
   return worst / scale;
+}
+
+/** Drawn triplets plus ones that repeat their anchor (d = 0, no gradient on that side) and the coincident points. */
+function withRepeats(drawn: ClassTriplets): ClassTriplets {
+  const extra = [[3, 3, 7], [4, 8, 4], [2, 9, 5], [9, 2, 5], [6, 6, 6]];
+  const join = (a: Int32Array, b: number[]) => Int32Array.from([...a, ...b]);
+  return { i: join(drawn.i, extra.map((t) => t[0])), j: join(drawn.j, extra.map((t) => t[1])), k: join(drawn.k, extra.map((t) => t[2])) };
+}
+
+/** The rank loss in float64 (a pair of a class with itself at distance 0). */
+function referenceRank(P: Matrix, { i, j, k }: ClassTriplets, signs: Float32Array, metric: Metric): number {
+  const d = (a: number, b: number) => (a === b ? 0 : distance(P[a], P[b], metric));
+  let total = 0;
+  for (let t = 0; t < signs.length; t++) {
+    const x = signs[t] * (d(i[t], j[t]) - d(i[t], k[t]));
+    total += Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+  }
+  return total / signs.length;
 }
 
 exposeTests({
@@ -67,11 +87,39 @@ exposeTests({
     }
     return rows;
   },
+  async rank() {
+    await tf.setBackend('webgl');
+    const rows = [];
+    for (const k of [K, 64]) {
+      const P = randomMatrix(k, DIM, 35);
+      P[9] = P[2].slice(); // coincident points: the euclidean W is 0 there, not ±∞
+      const D = randomCostMatrix(k, 36);
+      const triplets = withRepeats(sampleTriplets(k, 40 * k, 37));
+      const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+      for (const metric of METRICS) {
+        const shaders = valueAndGradient((p) => tripletRankLoss(p, triplets, signs, metric, 'shader'), P);
+        const chain = valueAndGradient((p) => tripletRankLoss(p, triplets, signs, metric, 'matrix'), P);
+        rows.push({
+          k,
+          metric,
+          valueError: Math.abs(shaders.value - referenceRank(P, triplets, signs, metric)) / shaders.value,
+          gradientError: gradientError(shaders.gradient, chain.gradient),
+          finite: shaders.gradient.every(Number.isFinite),
+        });
+      }
+    }
+    return rows;
+  },
   async leaks() {
     await tf.setBackend('webgl');
     const D = tf.tensor2d(randomCostMatrix(K, 33));
     const p = tf.tensor2d(randomMatrix(K, DIM, 34));
-    const step = () => tf.tidy(() => tf.valueAndGrad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D))(p).grad.dataSync());
+    // Enough triplets (T·d > K²) for rankLoss to take its shader path.
+    const losses = METRICS.flatMap((metric) => [
+      (x: tf.Tensor2D) => distortionLoss(x, D, { metric }),
+      (x: tf.Tensor2D) => rankLoss(x, D, { numTriplets: 20_000, seed: 1, metric }),
+    ]);
+    const step = () => losses.forEach((loss) => tf.tidy(() => tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor2D))(p).grad.dataSync()));
     step();
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) step();

@@ -37,7 +37,20 @@ describe.skipIf(reason !== null)('distortionLoss on webgl (headless Chromium)', 
     }
   });
 
-  it('leaves no tensors behind', async () => {
+  it('rankLoss\'s shader path gives the float64 value and the chain\'s gradient, for every metric, odd and even K', async () => {
+    const result = await session.call('rank');
+    if (result.error) console.log(session.console.join('\n').slice(-6000));
+    expect(result.error).toBeUndefined();
+    const rows = result.value as Array<{ k: number; metric: string; valueError: number; gradientError: number; finite: boolean }>;
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(row.finite, JSON.stringify(row)).toBe(true);
+      expect(row.valueError, JSON.stringify(row)).toBeLessThan(1e-4);
+      expect(row.gradientError, JSON.stringify(row)).toBeLessThan(1e-3);
+    }
+  });
+
+  it('leaves no tensors behind (distortion and rank losses, every metric)', async () => {
     const result = await session.call('leaks');
     expect(result.error).toBeUndefined();
     const { before, after } = result.value as { before: number; after: number };
