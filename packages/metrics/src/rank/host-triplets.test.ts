@@ -2,7 +2,7 @@
 // reference, on both host backends, for every metric, with coincident points, a zero vector and repeated classes.
 import * as tf from '@tensorflow/tfjs-core';
 import { expectClose, expectNoTensorLeak, expectNoTensorOfShape, useTestBackend } from '@mgp/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { METRICS } from '../distances/metric';
 import { sampleTriplets, type ClassTriplets } from '../random';
 import { distance, randomCostMatrix, randomMatrix } from '../testing/reference';
@@ -78,6 +78,31 @@ describe.each(['cpu', 'wasm'])('rank loss triplet by triplet, on %s', (backend) 
       await expectNoTensorLeak(grad);
       await expectNoTensorLeak(() => tripletRankLoss(p, many, manySigns, metric, 'triplets'));
     }
+    p.dispose();
+  });
+});
+
+describe('rank loss triplet by triplet without WebAssembly SIMD', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it.each(['euclidean', 'sqeuclidean'] as const)('%s: the JavaScript loops give the kernels\' value and gradient', async (metric) => {
+    await useTestBackend('wasm');
+    const P = pointsWithEdgeCases();
+    const D = randomCostMatrix(K, 33);
+    const triplets = trianglesWithRepeats(3000);
+    const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P);
+    const kernels = lossAndGradient((x) => tripletRankLoss(x, triplets, signs, metric, 'triplets'), p);
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    expect((await import('../simd/triplet-kernels')).tripletWorkspace(K, DIM, 10)).toBeNull();
+    const fresh = await import('./rank-loss');
+    const loops = lossAndGradient((x) => fresh.tripletRankLoss(x, triplets, signs, metric, 'triplets'), p);
+    expectClose(loops.value, kernels.value, { rtol: 1e-7 });
+    expectClose(loops.gradient, kernels.gradient, { rtol: 1e-5, atol: 1e-8 });
     p.dispose();
   });
 });

@@ -6,11 +6,38 @@ import { customOp } from '../internal/custom-grad';
 import { COSINE_EPS, type Metric } from '../distances/metric';
 import type { ClassTriplets } from '../random';
 import { addScaledDifference, rowDot, squaredDistance } from '../internal/row-kernels';
+import { tripletWorkspace, type TripletWorkspace } from '../simd/triplet-kernels';
 
-/** d(p_a[t], p_b[t]) for each pair t, and the way to add Σ_t c_t·∂d_t/∂P into a float64 gradient. */
+/** The two distances of every triplet, d(p_i, p_j) and d(p_i, p_k), and ∂L/∂P from ∂L/∂d of each of them. */
+interface TripletGeometry {
+  distances(): [Float64Array, Float64Array];
+  gradient(towardJ: Float64Array, awayFromK: Float64Array): Float32Array;
+}
+
+/** What each distance adds to a gradient, given ∂L/∂d: the coefficient c of (p_i − p_x) for the radial metrics. */
 interface PairGeometry {
   distances(a: Int32Array, b: Int32Array): Float64Array;
   addGradients(gradient: Float64Array, a: Int32Array, b: Int32Array, d: Float64Array, c: Float64Array): void;
+}
+
+/** ∂‖x − y‖²/∂x = 2(x − y); ∂‖x − y‖/∂x = (x − y)/‖x − y‖, taken as 0 where the points coincide. */
+const radialCoefficient = (squared: boolean, slope: number, d: number) => (squared ? 2 * slope : d > 0 ? slope / d : 0);
+
+function fromPairs(geometry: PairGeometry, { i, j, k }: ClassTriplets, size: number): TripletGeometry {
+  let dij: Float64Array;
+  let dik: Float64Array;
+  return {
+    distances: () => {
+      [dij, dik] = [geometry.distances(i, j), geometry.distances(i, k)];
+      return [dij, dik];
+    },
+    gradient: (towardJ, awayFromK) => {
+      const gradient = new Float64Array(size);
+      geometry.addGradients(gradient, i, j, dij, towardJ);
+      geometry.addGradients(gradient, i, k, dik, awayFromK);
+      return new Float32Array(gradient);
+    },
+  };
 }
 
 // Each geometry runs whole arrays of pairs, so the loops over pairs and dimensions hold no per-pair call.
@@ -27,10 +54,37 @@ function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeo
     },
     addGradients(gradient, a, b, d, c) {
       for (let t = 0; t < a.length; t++) {
-        // ∂‖x − y‖²/∂x = 2(x − y); ∂‖x − y‖/∂x = (x − y)/‖x − y‖, taken as 0 where the points coincide.
-        const g = squared ? 2 * c[t] : d[t] > 0 ? c[t] / d[t] : 0;
+        const g = radialCoefficient(squared, c[t], d[t]);
         if (g !== 0) addScaledDifference(gradient, p, a[t] * dim, b[t] * dim, dim, g);
       }
+    },
+  };
+}
+
+/** The radial metrics on the WebAssembly SIMD kernels (../simd/triplet-kernels), about 4× the loops above. */
+function radialKernelGeometry(ws: TripletWorkspace, p: Float32Array, triplets: ClassTriplets, squared: boolean): TripletGeometry {
+  ws.points.set(p);
+  ws.anchors.set(triplets.i);
+  ws.seconds.set(triplets.j);
+  ws.thirds.set(triplets.k);
+  const { toSecond, toThird, secondWeights, thirdWeights } = ws;
+  let dij: Float64Array;
+  let dik: Float64Array;
+  return {
+    distances: () => {
+      ws.squaredDistances();
+      [dij, dik] = [Float64Array.from(toSecond), Float64Array.from(toThird)];
+      if (!squared) for (let t = 0; t < dij.length; t++) [dij[t], dik[t]] = [Math.sqrt(dij[t]), Math.sqrt(dik[t])];
+      return [dij, dik];
+    },
+    gradient: (towardJ, awayFromK) => {
+      for (let t = 0; t < towardJ.length; t++) {
+        secondWeights[t] = radialCoefficient(squared, towardJ[t], dij[t]);
+        thirdWeights[t] = radialCoefficient(squared, awayFromK[t], dik[t]);
+      }
+      ws.addGradients();
+      // The kernel memory is overwritten by the next call: the tensor gets its own copy.
+      return ws.gradient.slice();
     },
   };
 }
@@ -75,6 +129,13 @@ function cosineGeometry(p: Float32Array, k: number, dim: number): PairGeometry {
   };
 }
 
+function tripletGeometry(p: Float32Array, k: number, dim: number, triplets: ClassTriplets, metric: Metric): TripletGeometry {
+  const squared = metric === 'sqeuclidean';
+  if (metric === 'cosine') return fromPairs(cosineGeometry(p, k, dim), triplets, k * dim);
+  const ws = tripletWorkspace(k, dim, triplets.i.length);
+  return ws ? radialKernelGeometry(ws, p, triplets, squared) : fromPairs(radialGeometry(p, dim, squared), triplets, k * dim);
+}
+
 /**
  * −mean_t log σ(x_t), x_t = sign_t · (d_ij − d_ik), as logisticRankLoss over the triplets' gaps, summed in
  * float64. A pair of one class with itself has d = 0 and no gradient.
@@ -83,10 +144,9 @@ export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets
   const op = customOp<tf.Scalar>(([input], save) => {
     const [k, dim] = input.shape as [number, number];
     const p = input.dataSync() as Float32Array;
-    const geometry = metric === 'cosine' ? cosineGeometry(p, k, dim) : radialGeometry(p, dim, metric === 'sqeuclidean');
+    const geometry = tripletGeometry(p, k, dim, triplets, metric);
     const { i, j, k: l } = triplets;
-    const dij = geometry.distances(i, j);
-    const dil = geometry.distances(i, l);
+    const [dij, dil] = geometry.distances();
     const count = signs.length;
     const towardJ = new Float64Array(count); // ∂L/∂d_ij (0 where j = i)
     const awayFromK = new Float64Array(count); // ∂L/∂d_ik (0 where k = i)
@@ -102,10 +162,7 @@ export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets
       towardJ[t] = i[t] === j[t] ? 0 : slope;
       awayFromK[t] = i[t] === l[t] ? 0 : -slope;
     }
-    const gradient = new Float64Array(k * dim);
-    geometry.addGradients(gradient, i, j, dij, towardJ);
-    geometry.addGradients(gradient, i, l, dil, awayFromK);
-    const grad = tf.tensor2d(new Float32Array(gradient), [k, dim]);
+    const grad = tf.tensor2d(geometry.gradient(towardJ, awayFromK), [k, dim]);
     save([grad]);
     return { value: tf.scalar(total / count), gradFunc: (dy, [g]) => [tf.mul(g, dy)] };
   });

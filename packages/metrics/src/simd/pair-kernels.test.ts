@@ -7,6 +7,7 @@ import { compileWat, WAT_PATH } from '../../scripts/compile-wat.mjs';
 import { createRng } from '../random/rng';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 import { pairWorkspace, type MatrixBlock, type PairWorkspace } from './pair-kernels';
+import { tripletWorkspace, type TripletWorkspace } from './triplet-kernels';
 
 const K = 151; // 151 = 4·37 + 3: every row ends in a scalar tail; three 64-wide tiles, the last one short
 const DIM = 5;
@@ -129,6 +130,35 @@ describe('pair kernels', () => {
     expectClose(sumsWith(second), once / 2, { rtol: 1e-6 }); // a = d/D halves with D doubled
     expectClose(sumsWith(first), once, { rtol: 1e-12 });
     expectClose(sumsWith(first), once, { rtol: 1e-12 });
+  });
+
+  it('rowPairSquaredDistances and addRowPairGradients: the triplets\' pairs of rows, against float64 loops', () => {
+    const dim = 7; // one vector of four and a scalar tail of three
+    const { points } = randomCase(12);
+    const rows = points.map((p) => Array.from({ length: dim }, (_, m) => p[m % DIM] * (1 + m)));
+    const rng = createRng(13);
+    const count = 500;
+    const ws = tripletWorkspace(K, dim, count) as TripletWorkspace;
+    ws.points.set(rows.flat());
+    for (let t = 0; t < count; t++) [ws.anchors[t], ws.seconds[t], ws.thirds[t]] = [rng.nextInt(K), rng.nextInt(K), rng.nextInt(K)];
+    [ws.seconds[0], ws.thirds[1]] = [ws.anchors[0], 40]; // a pair of one row with itself; the coincident rows 3 and 40
+    ws.anchors[1] = 3;
+    ws.squaredDistances();
+    const expectedGradient = rows.map(() => new Array(dim).fill(0));
+    for (let t = 0; t < count; t++) {
+      for (const [other, d2, weights] of [[ws.seconds, ws.toSecond, ws.secondWeights], [ws.thirds, ws.toThird, ws.thirdWeights]] as const) {
+        const [a, b] = [rows[ws.anchors[t]], rows[other[t]]];
+        expectClose(d2[t], a.reduce((sum, v, m) => sum + (v - b[m]) ** 2, 0), { rtol: 1e-6, atol: 1e-12 });
+        weights[t] = t % 5 === 0 ? 0 : rng.next() - 0.5; // zero coefficients are skipped
+        for (let m = 0; m < dim; m++) {
+          expectedGradient[ws.anchors[t]][m] += weights[t] * (a[m] - b[m]);
+          expectedGradient[other[t]][m] -= weights[t] * (a[m] - b[m]);
+        }
+      }
+    }
+    ws.addGradients();
+    expectClose(Array.from(ws.gradient), expectedGradient.flat(), { rtol: 1e-4, atol: 1e-5 });
+    expect(ws.gradient.some((g) => g !== 0)).toBe(true);
   });
 
   it('ship as the compiled form of pair-kernels.wat, small enough for synchronous compilation in a browser', async () => {

@@ -2,7 +2,7 @@
 // K norms and K row sums laid out in the module's memory, and the passes that run over them.
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 
-interface KernelExports {
+export interface KernelExports {
   memory: WebAssembly.Memory;
   invertUpper(matrix: number, k: number): void;
   distortionDistances(
@@ -10,6 +10,8 @@ interface KernelExports {
     i0: number, i1: number, j0: number, j1: number, coef: number, root: number, out: number,
   ): void;
   distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): number;
+  rowPairSquaredDistances(points: number, dim: number, a: number, b: number, n: number, out: number): void;
+  addRowPairGradients(points: number, gradient: number, dim: number, a: number, b: number, coefficients: number, n: number): void;
 }
 
 /** One call's buffers in kernel memory. Valid until the next `pairWorkspace` call, which may move or grow them. */
@@ -120,7 +122,18 @@ function keptKernels(bytes: number): KernelExports | null {
   return reserve(kept, bytes) ? kept : null;
 }
 
-function align(bytes: number, to: number): number {
+/**
+ * The kept kernels with at least `bytes` of memory, for a layout of the caller's own (./triplet-kernels): the costs
+ * loaded by a pair workspace are overwritten, so they are forgotten. Null where SIMD or the memory is missing.
+ */
+export function borrowKernels(bytes: number): KernelExports | null {
+  if (bytes > MAX_BYTES) return null;
+  const kernels = keptKernels(bytes);
+  keptCosts = null;
+  return kernels;
+}
+
+export function align(bytes: number, to: number): number {
   return Math.ceil(bytes / to) * to;
 }
 

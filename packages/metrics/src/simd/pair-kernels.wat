@@ -1,6 +1,7 @@
 ;; Element-wise passes of the exact distortion loss over K×K float32 matrices, in WebAssembly SIMD (f32x4, sums in
 ;; f64x2). The host-memory path of @mgp/metrics runs them between the Gram product and the backward W·P: as
-;; JavaScript loops they took ~10 ms at K = 1,000, about one K×K×128 product.
+;; JavaScript loops they took ~10 ms at K = 1,000, about one K×K×128 product. Also the two loops of the rank loss
+;; over its triplets' pairs of rows (rowPairSquaredDistances, addRowPairGradients).
 ;;
 ;; Only the upper triangle (j > i) of the inputs is read. Compiled to ./pair-kernels.binary.ts by
 ;; `pnpm --filter @mgp/metrics wasm`.
@@ -182,4 +183,74 @@
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br $diag)))
     (f64.add (local.get $stotal) (f64.add (f64x2.extract_lane 0 (local.get $total)) (f64x2.extract_lane 1 (local.get $total)))))
+
+  ;; For the n pairs of rows (a_t, b_t) of P [K, dim] (row indices as i32 at $a and $b): the squared distance
+  ;; |p_a - p_b|^2 into the f64 at $out + 8t, the differences in f32, their squares summed in f64.
+  (func (export "rowPairSquaredDistances")
+    (param $p i32) (param $dim i32) (param $a i32) (param $b i32) (param $n i32) (param $out i32)
+    (local $t i32) (local $x i32) (local $y i32) (local $m i32) (local $bytes i32) (local $s f64) (local $e f64)
+    (local $diff v128) (local $lo v128) (local $hi v128) (local $acc v128)
+    (local.set $bytes (i32.shl (local.get $dim) (i32.const 2)))
+    (block $done (loop $pairs
+      (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+      (local.set $x (i32.add (local.get $p) (i32.mul (i32.load (i32.add (local.get $a) (i32.shl (local.get $t) (i32.const 2)))) (local.get $bytes))))
+      (local.set $y (i32.add (local.get $p) (i32.mul (i32.load (i32.add (local.get $b) (i32.shl (local.get $t) (i32.const 2)))) (local.get $bytes))))
+      (local.set $acc (v128.const i32x4 0 0 0 0))
+      (local.set $m (i32.const 0))
+      (block $vdone (loop $vec
+        (br_if $vdone (i32.gt_u (i32.add (local.get $m) (i32.const 16)) (local.get $bytes)))
+        (local.set $diff (f32x4.sub (v128.load (i32.add (local.get $x) (local.get $m))) (v128.load (i32.add (local.get $y) (local.get $m)))))
+        (local.set $lo (f64x2.promote_low_f32x4 (local.get $diff)))
+        (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $diff) (local.get $diff))))
+        (local.set $acc (f64x2.add (local.get $acc) (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
+        (local.set $m (i32.add (local.get $m) (i32.const 16)))
+        (br $vec)))
+      (local.set $s (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+      (block $tdone (loop $tail
+        (br_if $tdone (i32.ge_u (local.get $m) (local.get $bytes)))
+        (local.set $e (f64.promote_f32 (f32.sub (f32.load (i32.add (local.get $x) (local.get $m))) (f32.load (i32.add (local.get $y) (local.get $m))))))
+        (local.set $s (f64.add (local.get $s) (f64.mul (local.get $e) (local.get $e))))
+        (local.set $m (i32.add (local.get $m) (i32.const 4)))
+        (br $tail)))
+      (f64.store (i32.add (local.get $out) (i32.shl (local.get $t) (i32.const 3))) (local.get $s))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $pairs))))
+
+  ;; For the n pairs of rows (a_t, b_t), a_t != b_t, with coefficients c_t (f64 at $c): g_a += c_t (p_a - p_b) and
+  ;; g_b -= c_t (p_a - p_b), in f32, for P and its gradient G [K, dim] at $p and $g. Pairs with c_t = 0 are skipped.
+  (func (export "addRowPairGradients")
+    (param $p i32) (param $g i32) (param $dim i32) (param $a i32) (param $b i32) (param $c i32) (param $n i32)
+    (local $t i32) (local $x i32) (local $y i32) (local $m i32) (local $bytes i32) (local $ra i32) (local $rb i32)
+    (local $coef f32) (local $e f32) (local $vc v128) (local $step v128)
+    (local.set $bytes (i32.shl (local.get $dim) (i32.const 2)))
+    (block $done (loop $pairs
+      (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+      (local.set $coef (f32.demote_f64 (f64.load (i32.add (local.get $c) (i32.shl (local.get $t) (i32.const 3))))))
+      (if (f32.ne (local.get $coef) (f32.const 0)) (then
+        (local.set $ra (i32.mul (i32.load (i32.add (local.get $a) (i32.shl (local.get $t) (i32.const 2)))) (local.get $bytes)))
+        (local.set $rb (i32.mul (i32.load (i32.add (local.get $b) (i32.shl (local.get $t) (i32.const 2)))) (local.get $bytes)))
+        (local.set $vc (f32x4.splat (local.get $coef)))
+        (local.set $m (i32.const 0))
+        (block $vdone (loop $vec
+          (br_if $vdone (i32.gt_u (i32.add (local.get $m) (i32.const 16)) (local.get $bytes)))
+          (local.set $x (i32.add (local.get $ra) (local.get $m)))
+          (local.set $y (i32.add (local.get $rb) (local.get $m)))
+          (local.set $step (f32x4.mul (local.get $vc)
+            (f32x4.sub (v128.load (i32.add (local.get $p) (local.get $x))) (v128.load (i32.add (local.get $p) (local.get $y))))))
+          (v128.store (i32.add (local.get $g) (local.get $x)) (f32x4.add (v128.load (i32.add (local.get $g) (local.get $x))) (local.get $step)))
+          (v128.store (i32.add (local.get $g) (local.get $y)) (f32x4.sub (v128.load (i32.add (local.get $g) (local.get $y))) (local.get $step)))
+          (local.set $m (i32.add (local.get $m) (i32.const 16)))
+          (br $vec)))
+        (block $tdone (loop $tail
+          (br_if $tdone (i32.ge_u (local.get $m) (local.get $bytes)))
+          (local.set $x (i32.add (local.get $ra) (local.get $m)))
+          (local.set $y (i32.add (local.get $rb) (local.get $m)))
+          (local.set $e (f32.mul (local.get $coef)
+            (f32.sub (f32.load (i32.add (local.get $p) (local.get $x))) (f32.load (i32.add (local.get $p) (local.get $y))))))
+          (f32.store (i32.add (local.get $g) (local.get $x)) (f32.add (f32.load (i32.add (local.get $g) (local.get $x))) (local.get $e)))
+          (f32.store (i32.add (local.get $g) (local.get $y)) (f32.sub (f32.load (i32.add (local.get $g) (local.get $y))) (local.get $e)))
+          (local.set $m (i32.add (local.get $m) (i32.const 4)))
+          (br $tail)))))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $pairs))))
 )
