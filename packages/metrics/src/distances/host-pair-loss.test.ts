@@ -66,9 +66,10 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     tf.dispose(p);
   });
 
-  it.each(METRICS)('rankLoss on the K² path (wasm) takes its triplets grouped by anchor: same value and gradient (%s)', async (metric) => {
+  it.each(METRICS)('rankLoss, on the K² path (wasm, cosine) or the triplet loop, gives the matrix path\'s value and gradient (%s)', async (metric) => {
     await useTestBackend(backend);
-    // T·d = 2.2·K²: beyond wasm's triplet-loop crossover (2), so wasm takes the K² path; cpu still loops (32).
+    // T·d = 2.2·K²: beyond wasm's crossover for the cosine loop (2), so wasm takes the K² path there, with its
+    // triplets grouped by anchor; the radial metrics' SIMD loop (16) and cpu (32, 256) still loop.
     const count = 100_000;
     const drawn = sampleTriplets(K, count, 8);
     const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));

@@ -14,6 +14,7 @@ import { groupByAnchor } from './anchor-order';
 import { rankOfDistances } from './host-loss';
 import { hostTripletRankLoss } from './host-triplets';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
+import { simdKernelsAvailable } from '../simd/pair-kernels';
 import { SHADER_RANK_MAX_TRIPLETS, shaderRankLoss } from '../webgl/rank';
 import { runsShaderPrograms } from '../webgl/run-program';
 
@@ -37,8 +38,8 @@ const FN = 'rankLoss';
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
  * Few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d); more, on host-memory
- * backends, triplet by triplet on the host up to T·d = 2·K² (32·K² on tfjs-cpu), and beyond that (or on GPU
- * backends) from all K² distances.
+ * backends, triplet by triplet on the host up to a crossover (T·d = 16·K² on wasm, 256·K² on tfjs-cpu for the
+ * radial metrics; 2·K² and 32·K² for the cosine), and beyond that (or on GPU backends) from all K² distances.
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
   const merged = { ...sampling, ...options };
@@ -47,7 +48,7 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   if (ignoreIndex !== undefined) assertNumber(FN, 'options.ignoreIndex', ignoreIndex, { integer: true });
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
   const drawn = chooseTriplets(merged, checked.size, ignoreIndex);
-  const strategy = autoStrategy(checked.points.shape, drawn.i.length);
+  const strategy = autoStrategy(checked.points.shape, drawn.i.length, checked.metric);
   // On the K² paths, triplets grouped by anchor read D, the distances and the gradient one row at a time.
   const triplets = strategy === 'host' || strategy === 'shader' ? groupByAnchor(drawn, checked.size) : drawn;
   const signs = orderSigns(checked.cost, triplets);
@@ -87,12 +88,18 @@ export type RankStrategy = GapStrategy | 'host' | 'triplets' | 'shader';
 type ResolvedStrategy = Exclude<RankStrategy, 'auto'>;
 
 /**
- * Up to this T·d / K², the host loops over the triplets one by one (d multiply-adds per distance, in JS) rather
- * than over all K² distances (upper blocks of P·Pᵀ, then a product backward). The crossover follows the
- * backend's product speed; measured at K = 300 and 1,000: about 2 on wasm (XNNPACK), beyond 32 on tfjs-cpu.
+ * Up to this T·d / K², the host loops over the triplets one by one (d multiply-adds per distance) rather than over
+ * all K² distances (upper blocks of P·Pᵀ, then a product backward). The crossover follows the backend's product
+ * speed and the loop's: measured at K = 300 and 1,000, d = 128, about 2 on wasm (XNNPACK) and beyond 32 on tfjs-cpu
+ * for the JavaScript loops; with the SIMD kernels of the radial metrics (../simd/triplet-kernels) about 16 on wasm
+ * (loop 3.1, K² path 3.6 products at 16; 9.4 and 5.6 at 32) and beyond 128 on tfjs-cpu (0.74 and 1.9 at 128).
+ * tfjs-node, unmeasured, keeps the wasm figure of the loops.
  */
-function tripletLoopMaxFill(): number {
-  return tf.getBackend() === 'cpu' ? 32 : 2;
+function tripletLoopMaxFill(metric: Metric): number {
+  const kernels = metric !== 'cosine' && simdKernelsAvailable();
+  const backend = tf.getBackend();
+  if (backend === 'cpu') return kernels ? 256 : 32;
+  return kernels && backend === 'wasm' ? 16 : 2;
 }
 
 /**
@@ -110,16 +117,16 @@ function rowsMaxFill(): number {
  * crossover, then through all K² distances in host memory (../distances/host-pair-loss); on tfjs-webgl, by the
  * shader passes of ../webgl/rank; on other GPU backends, through the K×K distance matrix.
  */
-function autoStrategy([k, dim]: number[], count: number): ResolvedStrategy {
+function autoStrategy([k, dim]: number[], count: number, metric: Metric): ResolvedStrategy {
   const fill = (count * dim) / (k * k);
   if (fill <= rowsMaxFill()) return 'rows';
   if (!tensorsInHostMemory()) return runsShaderPrograms() && count <= SHADER_RANK_MAX_TRIPLETS ? 'shader' : 'matrix';
-  return fill <= tripletLoopMaxFill() ? 'triplets' : 'host';
+  return fill <= tripletLoopMaxFill(metric) ? 'triplets' : 'host';
 }
 
 /** The logistic rank loss of the triplets t with signs S, by the given strategy or the one autoStrategy picks. */
 export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Float32Array, metric: Metric, strategy: RankStrategy = 'auto'): tf.Scalar {
-  const resolved = strategy === 'auto' ? autoStrategy(points.shape, t.i.length) : strategy;
+  const resolved = strategy === 'auto' ? autoStrategy(points.shape, t.i.length, metric) : strategy;
   if (resolved === 'triplets') return hostTripletRankLoss(points, t, signs, metric);
   if (resolved === 'shader') return shaderRankLoss(points, t, signs, metric);
   if (resolved === 'host') return hostPairLoss(points, metric, rankOfDistances(t, signs), { mirrored: true });

@@ -73,6 +73,11 @@ function compile(): WebAssembly.Module | null {
   return compiled;
 }
 
+/** Whether this engine runs the kernels (WebAssembly with SIMD). */
+export function simdKernelsAvailable(): boolean {
+  return compile() !== null;
+}
+
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
