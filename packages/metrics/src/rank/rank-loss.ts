@@ -37,9 +37,10 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
- * Few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d); more, on host-memory
- * backends, triplet by triplet on the host up to a crossover (T·d = 16·K² on wasm, 256·K² on tfjs-cpu for the
- * radial metrics; 2·K² and 32·K² for the cosine), and beyond that (or on GPU backends) from all K² distances.
+ * On cpu and wasm the triplets are measured one by one in a host loop, O(T·d), up to a crossover (T·d = 16·K² on
+ * wasm, 256·K² on tfjs-cpu for the radial metrics; 2·K² and 32·K² for the cosine), and beyond it from all K²
+ * distances. Elsewhere few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d), and more
+ * from all K² distances (tfjs-node loops up to 2·K² first).
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
   const merged = { ...sampling, ...options };
@@ -103,23 +104,34 @@ function tripletLoopMaxFill(metric: Metric): number {
 }
 
 /**
- * Up to this T·d / K², triplets are measured on gathered rows. On tfjs-webgl with the shader path their gathers and
- * scatter cost more than its ~1.5 products from a quarter up (measured in headless Chromium at K = 1,000, d = 128:
- * rows 223 ms, shaders 161 ms at 0.38; rows 100 ms, shaders 165 ms at 0.13).
+ * Up to this T·d / K², triplets are measured on gathered rows where the triplet loop does not run (tfjs-node, GPU
+ * backends). On tfjs-webgl with the shader path, the gathers and scatter cost more than its ~1.5 products from a
+ * quarter up (measured in headless Chromium at K = 1,000, d = 128: rows 223 ms, shaders 161 ms at 0.38; rows
+ * 100 ms, shaders 165 ms at 0.13).
  */
 function rowsMaxFill(): number {
   return runsShaderPrograms() ? 0.25 : 1;
 }
 
 /**
- * Where T triplets of points [K, d] are measured. Few (see rowsMaxFill): on gathered rows. More, on host-memory
- * backends (cpu, wasm, tfjs-node): triplet by triplet in a host loop (./host-triplets) up to the backend's
- * crossover, then through all K² distances in host memory (../distances/host-pair-loss); on tfjs-webgl, by the
- * shader passes of ../webgl/rank; on other GPU backends, through the K×K distance matrix.
+ * On cpu and wasm the triplet loop runs from the first triplet: at K = 1,000, d = 128 it measured faster than the
+ * gathered rows at every T·d from K²/20 up (wasm with the SIMD kernels: 0.22 against 0.57 products at K²/10; tfjs-cpu:
+ * 0.01 against 0.10 at K²/20; wasm with the JavaScript loops: 0.37 against 0.30 at K²/20, 0.61 against 0.70 at
+ * 0.3·K²), and it holds O(K·d) memory where the rows held several [T, d] tensors (939 MiB at K = 10,000, T = 100,000).
+ */
+const LOOP_BACKENDS = new Set(['cpu', 'wasm']);
+
+/**
+ * Where T triplets of points [K, d] are measured. On cpu and wasm: triplet by triplet in a host loop
+ * (./host-triplets) up to the backend's crossover, then through all K² distances in host memory
+ * (../distances/host-pair-loss). Elsewhere, few (see rowsMaxFill) on gathered rows; more on tfjs-node by the same
+ * loop up to 2·K², then the K² path; on tfjs-webgl by the shader passes of ../webgl/rank; on other GPU backends
+ * through the K×K distance matrix.
  */
 function autoStrategy([k, dim]: number[], count: number, metric: Metric): ResolvedStrategy {
   const fill = (count * dim) / (k * k);
-  if (fill <= rowsMaxFill()) return 'rows';
+  const loops = tensorsInHostMemory() && LOOP_BACKENDS.has(tf.getBackend());
+  if (!loops && fill <= rowsMaxFill()) return 'rows';
   if (!tensorsInHostMemory()) return runsShaderPrograms() && count <= SHADER_RANK_MAX_TRIPLETS ? 'shader' : 'matrix';
   return fill <= tripletLoopMaxFill(metric) ? 'triplets' : 'host';
 }
