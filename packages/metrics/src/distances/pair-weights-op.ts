@@ -3,6 +3,7 @@
 // (JavaScript loops, or the WebAssembly kernels of ../simd) plugs in here.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
+import { copiesArraysIntoTensors } from '../internal/host-memory';
 import { unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
 
@@ -33,14 +34,6 @@ export function squaredRowNorms(p: tf.Tensor2D): Float32Array {
   return values;
 }
 
-/**
- * Whether the active backend copies a typed array into its own memory when a tensor is made from it: tfjs-wasm
- * does (into its heap); tfjs-cpu keeps the array itself and tfjs-node holds it until first use.
- */
-function copiesOnWrite(): boolean {
-  return tf.getBackend() === 'wasm';
-}
-
 /** L(d(P)) for d the `metric` distances between the rows of P, with `forward` computing L and W on the host. */
 export function pairWeightsOp(points: tf.Tensor2D, metric: Metric, forward: PairForward): tf.Scalar {
   const op = customOp<tf.Scalar>(([input], save) => {
@@ -48,7 +41,7 @@ export function pairWeightsOp(points: tf.Tensor2D, metric: Metric, forward: Pair
     const k = p.shape[0];
     const cosine = metric === 'cosine' ? unitRows(p) : null;
     const { value, weights, rowSums, scratch = false } = forward(cosine ? cosine.unit : p);
-    const w = tf.tensor2d(scratch && !copiesOnWrite() ? weights.slice() : weights, [k, k]);
+    const w = tf.tensor2d(scratch && !copiesArraysIntoTensors() ? weights.slice() : weights, [k, k]);
     if (cosine) save([cosine.unit, cosine.norm, w]);
     else save([p, w, tf.tensor2d(Float32Array.from(rowSums), [k, 1])]);
     return {

@@ -25,3 +25,11 @@ export function heapView(tensor: tf.Tensor): Float32Array | null {
   const view = backend.typedArrayFromHeap({ dataId: tensor.dataId, shape: tensor.shape, dtype: tensor.dtype });
   return view instanceof Float32Array ? view : null;
 }
+
+/**
+ * Whether making a tensor from a typed array copies the array into the backend's own memory: tfjs-wasm does (into
+ * its heap); tfjs-cpu keeps the array itself and tfjs-node holds it until first use.
+ */
+export function copiesArraysIntoTensors(): boolean {
+  return tf.getBackend() === 'wasm';
+}

@@ -6,6 +6,7 @@ import { customOp } from '../internal/custom-grad';
 import { COSINE_EPS, type Metric } from '../distances/metric';
 import type { ClassTriplets } from '../random';
 import { addScaledDifference, rowDot, squaredDistance } from '../internal/row-kernels';
+import { copiesArraysIntoTensors, heapView } from '../internal/host-memory';
 import { tripletWorkspace, type TripletWorkspace } from '../simd/triplet-kernels';
 
 /** The two distances of every triplet, d(p_i, p_j) and d(p_i, p_k), and ∂L/∂P from ∂L/∂d of each of them. */
@@ -62,8 +63,9 @@ function radialGeometry(p: Float32Array, dim: number, squared: boolean): PairGeo
 }
 
 /** The radial metrics on the WebAssembly SIMD kernels (../simd/triplet-kernels), about 4× the loops above. */
-function radialKernelGeometry(ws: TripletWorkspace, p: Float32Array, triplets: ClassTriplets, squared: boolean): TripletGeometry {
-  ws.points.set(p);
+function radialKernelGeometry(ws: TripletWorkspace, points: tf.Tensor2D, triplets: ClassTriplets, squared: boolean): TripletGeometry {
+  // Read in place from tfjs-wasm's heap where possible: at K = 100,000, d = 64 every copy of P is 25 MB.
+  ws.points.set(heapView(points) ?? (points.dataSync() as Float32Array));
   ws.anchors.set(triplets.i);
   ws.seconds.set(triplets.j);
   ws.thirds.set(triplets.k);
@@ -83,8 +85,8 @@ function radialKernelGeometry(ws: TripletWorkspace, p: Float32Array, triplets: C
         thirdWeights[t] = radialCoefficient(squared, awayFromK[t], dik[t]);
       }
       ws.addGradients();
-      // The kernel memory is overwritten by the next call: the tensor gets its own copy.
-      return ws.gradient.slice();
+      // The kernel memory is overwritten by the next call: the tensor needs its own copy, which tfjs-wasm makes.
+      return copiesArraysIntoTensors() ? ws.gradient : ws.gradient.slice();
     },
   };
 }
@@ -129,11 +131,13 @@ function cosineGeometry(p: Float32Array, k: number, dim: number): PairGeometry {
   };
 }
 
-function tripletGeometry(p: Float32Array, k: number, dim: number, triplets: ClassTriplets, metric: Metric): TripletGeometry {
+function tripletGeometry(points: tf.Tensor2D, triplets: ClassTriplets, metric: Metric): TripletGeometry {
+  const [k, dim] = points.shape;
   const squared = metric === 'sqeuclidean';
-  if (metric === 'cosine') return fromPairs(cosineGeometry(p, k, dim), triplets, k * dim);
-  const ws = tripletWorkspace(k, dim, triplets.i.length);
-  return ws ? radialKernelGeometry(ws, p, triplets, squared) : fromPairs(radialGeometry(p, dim, squared), triplets, k * dim);
+  const ws = metric === 'cosine' ? null : tripletWorkspace(k, dim, triplets.i.length);
+  if (ws) return radialKernelGeometry(ws, points, triplets, squared);
+  const p = points.dataSync() as Float32Array;
+  return fromPairs(metric === 'cosine' ? cosineGeometry(p, k, dim) : radialGeometry(p, dim, squared), triplets, k * dim);
 }
 
 /**
@@ -143,8 +147,7 @@ function tripletGeometry(p: Float32Array, k: number, dim: number, triplets: Clas
 export function hostTripletRankLoss(points: tf.Tensor2D, triplets: ClassTriplets, signs: Float32Array, metric: Metric): tf.Scalar {
   const op = customOp<tf.Scalar>(([input], save) => {
     const [k, dim] = input.shape as [number, number];
-    const p = input.dataSync() as Float32Array;
-    const geometry = tripletGeometry(p, k, dim, triplets, metric);
+    const geometry = tripletGeometry(input as tf.Tensor2D, triplets, metric);
     const { i, j, k: l } = triplets;
     const [dij, dil] = geometry.distances();
     const count = signs.length;
