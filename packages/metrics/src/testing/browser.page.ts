@@ -1,5 +1,5 @@
-// The Chromium test page (built by @mgp/browser-harness): the exact distortion loss on tfjs-webgl, its shader
-// passes against the chain of tfjs kernels and a float64 reference.
+// The Chromium test page (built by @mgp/browser-harness): the exact distortion and rank losses on tfjs-webgl, their
+// shader passes against the chains of tfjs kernels and float64 references.
 import * as tf from '@tensorflow/tfjs';
 import { exposeTests } from '@mgp/browser-harness/page';
 import { METRICS, type Metric } from '../distances/metric';

@@ -1,6 +1,6 @@
-// The shader path of the exact distortion loss, in headless Chromium on tfjs-webgl (SwiftShader): against the chain
-// of tfjs kernels it replaces and a float64 reference, for every metric. Skipped, with the reason printed, where
-// Chromium is absent.
+// The shader paths of the exact distortion and rank losses, in headless Chromium on tfjs-webgl (SwiftShader): against
+// the chains of tfjs kernels they replace and float64 references, for every metric. Skipped, with the reason printed,
+// where Chromium is absent.
 import { fileURLToPath } from 'node:url';
 import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '@mgp/browser-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const reason = chromiumUnavailableReason();
 if (reason) console.warn(`[@mgp/metrics] webgl tests skipped: ${reason}`);
 
-describe.skipIf(reason !== null)('distortionLoss on webgl (headless Chromium)', () => {
+describe.skipIf(reason !== null)('exact losses on webgl shaders (headless Chromium)', () => {
   let session: BrowserSession;
 
   beforeAll(async () => {
@@ -25,29 +25,27 @@ describe.skipIf(reason !== null)('distortionLoss on webgl (headless Chromium)', 
     expect(result.value).toMatchObject({ backend: 'webgl', shaders: true, float32: true });
   });
 
-  it('gives the float64 value and the chain\'s gradient, for every metric, scale-free or not, odd and even K', async () => {
-    const result = await session.call('distortion');
+  /** Every row of a page call: finite gradients, the float64 value, and the tfjs-kernel chain's gradient. */
+  async function expectAccurateRows(call: string, count: number): Promise<void> {
+    const result = await session.call(call);
+    // A shader that fails to compile logs its source and error in the page.
+    if (result.error) console.log(session.console.join('\n').slice(-6000));
     expect(result.error).toBeUndefined();
-    const rows = result.value as Array<{ k: number; metric: string; scaleFree: boolean; valueError: number; chainValueError: number; gradientError: number; finite: boolean }>;
-    expect(rows).toHaveLength(12);
+    const rows = result.value as Array<{ valueError: number; gradientError: number; finite: boolean }>;
+    expect(rows).toHaveLength(count);
     for (const row of rows) {
       expect(row.finite, JSON.stringify(row)).toBe(true);
       expect(row.valueError, JSON.stringify(row)).toBeLessThan(1e-4);
       expect(row.gradientError, JSON.stringify(row)).toBeLessThan(1e-3);
     }
+  }
+
+  it('gives the float64 value and the chain\'s gradient, for every metric, scale-free or not, odd and even K', async () => {
+    await expectAccurateRows('distortion', 12);
   });
 
   it('rankLoss\'s shader path gives the float64 value and the chain\'s gradient, for every metric, odd and even K', async () => {
-    const result = await session.call('rank');
-    if (result.error) console.log(session.console.join('\n').slice(-6000));
-    expect(result.error).toBeUndefined();
-    const rows = result.value as Array<{ k: number; metric: string; valueError: number; gradientError: number; finite: boolean }>;
-    expect(rows).toHaveLength(6);
-    for (const row of rows) {
-      expect(row.finite, JSON.stringify(row)).toBe(true);
-      expect(row.valueError, JSON.stringify(row)).toBeLessThan(1e-4);
-      expect(row.gradientError, JSON.stringify(row)).toBeLessThan(1e-3);
-    }
+    await expectAccurateRows('rank', 6);
   });
 
   it('leaves no tensors behind (distortion and rank losses, every metric)', async () => {
