@@ -22,12 +22,22 @@ export function createRng(seed: number): Rng {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
-  return {
+  const rng: Rng = {
     nextUint32,
     next: () => nextUint32() / 4294967296,
     // Multiply-and-floor keeps the bias below n / 2³², negligible for any class count.
     nextInt: (n: number) => Math.floor((nextUint32() / 4294967296) * n),
   };
+  states.set(rng, { get: () => state, set: (next) => (state = next >>> 0) });
+  return rng;
+}
+
+/** The state of each generator made by createRng, for draws that run the same generator elsewhere (../simd). */
+const states = new WeakMap<Rng, { get(): number; set(state: number): void }>();
+
+/** Read and write access to the state of a generator made by createRng; undefined for any other Rng. */
+export function generatorState(rng: Rng): { get(): number; set(state: number): void } | undefined {
+  return states.get(rng);
 }
 
 /** A seed, a generator to draw from (successive calls then get fresh draws), or nothing (a random seed). */

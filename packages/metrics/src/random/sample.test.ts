@@ -1,6 +1,6 @@
 // The drawn pairs and triplets are a documented function of the generator's numbers: a seeded training run
 // draws the same classes on every backend and in every release. Checked against a plain re-statement of the rule.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRng, samplePairs, sampleTriplets, type Rng } from '../index';
 
 /** The k-th class of [0, m) other than those in `taken`, counted in increasing order. */
@@ -43,5 +43,31 @@ describe('sampleTriplets and samplePairs draw a fixed function of the generator'
       return [a, skipTaken(rng.nextInt(49), [a])];
     });
     expect(rows(samplePairs(50, 3000, 5))).toEqual(expected);
+  });
+});
+
+describe('sampleTriplets draws on the WebAssembly kernels what the JavaScript loop draws', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('from a generator of createRng, call after call, leaving it where the loop leaves it', () => {
+    const kernels = createRng(21); // createRng's own generator: its state goes to the kernels
+    const wrapped = createRng(21);
+    const loop: Rng = { nextUint32: wrapped.nextUint32, next: wrapped.next, nextInt: wrapped.nextInt }; // any other Rng
+    for (const count of [1, 999, 5000]) {
+      expect(rows(sampleTriplets(1000, count, kernels))).toEqual(rows(sampleTriplets(1000, count, loop)));
+    }
+    expect(kernels.nextUint32()).toBe(loop.nextUint32());
+  });
+
+  it('and the same without WebAssembly SIMD', async () => {
+    const expected = rows(sampleTriplets(77, 4000, 3));
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    const fresh = await import('./sample');
+    expect((await import('../simd/draw-kernels')).drawTripletsInKernels({ get: () => 3, set: () => {} }, 77, 10)).toBeNull();
+    expect(rows(fresh.sampleTriplets(77, 4000, 3))).toEqual(expected);
   });
 });

@@ -1,7 +1,8 @@
 // Uniform draws of class pairs and triplets in typed arrays: O(n) with no per-draw permutation,
 // reproducible from a seed.
 import { assertNumber, MgpInputError } from '../validation';
-import { assertSeedLike, toRng, type SeedLike } from './rng';
+import { drawTripletsInKernels } from '../simd/draw-kernels';
+import { assertSeedLike, generatorState, toRng, type Rng, type SeedLike } from './rng';
 
 export interface ClassPairs {
   i: Int32Array;
@@ -60,23 +61,8 @@ export function samplePairs(
   return { i, j };
 }
 
-/**
- * `count` triplets of three distinct classes (i, j, k), uniform over the ordered triplets of the classes
- * other than `ignoreIndex` (as the seed's `randperm(K)[:3]`, without building a permutation per draw).
- */
-export function sampleTriplets(
-  numClasses: number,
-  count: number,
-  seed?: SeedLike,
-  { ignoreIndex, fn = 'sampleTriplets', arg = 'count', classesArg = 'numClasses' }: { ignoreIndex?: number } & SampleNames = {},
-): ClassTriplets {
-  assertNumber(fn, classesArg, numClasses, { integer: true });
-  assertNumber(fn, arg, count, { integer: true, min: 1 });
-  assertSeedLike(fn, 'seed', seed);
-  if (ignoreIndex !== undefined) assertNumber(fn, 'ignoreIndex', ignoreIndex, { integer: true });
-  const pool = classPool(fn, classesArg, numClasses, ignoreIndex, 3);
-  const m = pool ? pool.length : numClasses;
-  const rng = toRng(seed);
+/** `count` triplets of distinct positions in [0, m), drawn in JavaScript (any Rng). */
+function drawTriplets(rng: Rng, m: number, count: number): ClassTriplets {
   const i = new Int32Array(count);
   const j = new Int32Array(count);
   const k = new Int32Array(count);
@@ -94,6 +80,28 @@ export function sampleTriplets(
     j[t] = b;
     k[t] = c;
   }
+  return { i, j, k };
+}
+
+/**
+ * `count` triplets of three distinct classes (i, j, k), uniform over the ordered triplets of the classes
+ * other than `ignoreIndex` (as the seed's `randperm(K)[:3]`, without building a permutation per draw).
+ */
+export function sampleTriplets(
+  numClasses: number,
+  count: number,
+  seed?: SeedLike,
+  { ignoreIndex, fn = 'sampleTriplets', arg = 'count', classesArg = 'numClasses' }: { ignoreIndex?: number } & SampleNames = {},
+): ClassTriplets {
+  assertNumber(fn, classesArg, numClasses, { integer: true });
+  assertNumber(fn, arg, count, { integer: true, min: 1 });
+  assertSeedLike(fn, 'seed', seed);
+  if (ignoreIndex !== undefined) assertNumber(fn, 'ignoreIndex', ignoreIndex, { integer: true });
+  const pool = classPool(fn, classesArg, numClasses, ignoreIndex, 3);
+  const m = pool ? pool.length : numClasses;
+  const rng = toRng(seed);
+  const state = generatorState(rng);
+  const { i, j, k } = (state && drawTripletsInKernels(state, m, count)) ?? drawTriplets(rng, m, count);
   // Positions in the pool back to class indices (a separate pass keeps the draw loop free of the check).
   if (pool) for (const drawn of [i, j, k]) for (let t = 0; t < count; t++) drawn[t] = pool[drawn[t]];
   return { i, j, k };

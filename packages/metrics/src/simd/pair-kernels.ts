@@ -12,6 +12,7 @@ export interface KernelExports {
   distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): number;
   rowPairSquaredDistances(points: number, dim: number, a: number, b: number, n: number, out: number): void;
   addRowPairGradients(points: number, gradient: number, dim: number, a: number, b: number, coefficients: number, n: number): void;
+  drawTriplets(state: number, m: number, n: number, a: number, b: number, c: number): number;
 }
 
 /** One call's buffers in kernel memory. Valid until the next `pairWorkspace` call, which may move or grow them. */

@@ -1,7 +1,8 @@
 ;; Element-wise passes of the exact distortion loss over K×K float32 matrices, in WebAssembly SIMD (f32x4, sums in
 ;; f64x2). The host-memory path of @mgp/metrics runs them between the Gram product and the backward W·P: as
 ;; JavaScript loops they took ~10 ms at K = 1,000, about one K×K×128 product. Also the two loops of the rank loss
-;; over its triplets' pairs of rows (rowPairSquaredDistances, addRowPairGradients).
+;; over its triplets' pairs of rows (rowPairSquaredDistances, addRowPairGradients), and its draws of triplets
+;; (drawTriplets).
 ;;
 ;; Only the upper triangle (j > i) of the inputs is read. Compiled to ./pair-kernels.binary.ts by
 ;; `pnpm --filter @mgp/metrics wasm`.
@@ -253,4 +254,45 @@
           (br $tail)))))
       (local.set $t (i32.add (local.get $t) (i32.const 1)))
       (br $pairs))))
+
+  ;; The state of the mulberry32 generator of ../random/rng.ts while drawTriplets runs.
+  (global $rng (mut i32) (i32.const 0))
+
+  ;; One draw of ../random/rng.ts's nextInt(n): the state steps by 0x6d2b79f5, its mix u is an unsigned 32-bit
+  ;; integer, and the draw is floor(u / 2^32 * n) in f64, the same operations as the JavaScript, so the same number.
+  (func $nextInt (param $n i32) (result i32)
+    (local $x i32)
+    (global.set $rng (i32.add (global.get $rng) (i32.const 0x6d2b79f5)))
+    (local.set $x (global.get $rng))
+    (local.set $x (i32.mul (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 15))) (i32.or (local.get $x) (i32.const 1))))
+    (local.set $x (i32.xor (local.get $x)
+      (i32.add (local.get $x) (i32.mul (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 7))) (i32.or (local.get $x) (i32.const 61))))))
+    (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 14))))
+    (i32.trunc_f64_u (f64.floor (f64.mul
+      (f64.div (f64.convert_i32_u (local.get $x)) (f64.const 4294967296))
+      (f64.convert_i32_u (local.get $n))))))
+
+  ;; n triplets of three distinct positions in [0, m), as ../random/sample.ts's sampleTriplets: each draw skips the
+  ;; positions already drawn, smaller first. Writes them as i32 at $a, $b, $c; starts the generator at $state and
+  ;; returns its state after the last draw.
+  (func (export "drawTriplets") (param $state i32) (param $m i32) (param $n i32) (param $a i32) (param $b i32) (param $c i32) (result i32)
+    (local $t i32) (local $x i32) (local $y i32) (local $z i32) (local $at i32)
+    (global.set $rng (local.get $state))
+    (block $done (loop $draws
+      (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
+      (local.set $x (call $nextInt (local.get $m)))
+      (local.set $y (call $nextInt (i32.sub (local.get $m) (i32.const 1))))
+      (local.set $y (i32.add (local.get $y) (i32.shr_u (i32.sub (i32.sub (local.get $x) (local.get $y)) (i32.const 1)) (i32.const 31))))
+      (local.set $z (call $nextInt (i32.sub (local.get $m) (i32.const 2))))
+      (local.set $z (i32.add (local.get $z) (i32.shr_u (i32.sub (i32.sub
+        (select (local.get $x) (local.get $y) (i32.lt_s (local.get $x) (local.get $y))) (local.get $z)) (i32.const 1)) (i32.const 31))))
+      (local.set $z (i32.add (local.get $z) (i32.shr_u (i32.sub (i32.sub
+        (select (local.get $x) (local.get $y) (i32.gt_s (local.get $x) (local.get $y))) (local.get $z)) (i32.const 1)) (i32.const 31))))
+      (local.set $at (i32.shl (local.get $t) (i32.const 2)))
+      (i32.store (i32.add (local.get $a) (local.get $at)) (local.get $x))
+      (i32.store (i32.add (local.get $b) (local.get $at)) (local.get $y))
+      (i32.store (i32.add (local.get $c) (local.get $at)) (local.get $z))
+      (local.set $t (i32.add (local.get $t) (i32.const 1)))
+      (br $draws)))
+    (global.get $rng))
 )
