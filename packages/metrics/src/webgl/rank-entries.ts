@@ -1,6 +1,6 @@
 // Where each triplet's slope lands in W (./rank-programs), listed per 2×2 block of the K×K matrix: GLSL cannot
 // scatter, so each texel of W gathers the entries of its own block. Built on the CPU from the triplets alone (they
-// are drawn or read there), before any GPU work, in O(T + K²/4) by a counting sort.
+// are drawn or read there), with nothing read back from the GPU, in O(T + K²/4) by a counting sort.
 import type { ClassTriplets } from '../random';
 
 export interface BlockEntries {

@@ -12,7 +12,7 @@ import { blockEntries } from './rank-entries';
 import { pairWeightsProgram, rowSumsOfProgram, tripletTermsProgram } from './rank-programs';
 import { runProgram } from './run-program';
 
-/** Triplet indices and entry positions travel as float32, exact below 2^24: 4 entries per triplet. */
+/** Triplet indices and entry positions travel as float32, exact below 2^24 (two entries per triplet, with room). */
 export const SHADER_RANK_MAX_TRIPLETS = 2 ** 22 - 1;
 
 /** (i, j, k, sign) rows for tripletTermsProgram. */
