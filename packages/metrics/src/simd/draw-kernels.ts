@@ -10,9 +10,10 @@ export interface DrawState {
 
 /** `count` triplets of distinct positions in [0, m), or null where the kernels cannot run. */
 export function drawTripletsInKernels(state: DrawState, m: number, count: number): { i: Int32Array; j: Int32Array; k: Int32Array } | null {
-  const kernels = borrowKernels(12 * count);
-  if (!kernels) return null;
-  const [a, b, c] = [0, 4 * count, 8 * count];
+  const borrowed = borrowKernels(12 * count);
+  if (!borrowed) return null;
+  const { kernels, base } = borrowed;
+  const [a, b, c] = [base, base + 4 * count, base + 8 * count];
   state.set(kernels.drawTriplets(state.get(), m, count, a, b, c));
   const { buffer } = kernels.memory;
   const copy = (offset: number) => new Int32Array(buffer, offset, count).slice();

@@ -5,6 +5,7 @@ import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { compileWat, WAT_PATH } from '../../scripts/compile-wat.mjs';
 import { createRng } from '../random/rng';
+import { sampleTriplets } from '../random/sample';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 import { pairWorkspace, type MatrixBlock, type PairWorkspace } from './pair-kernels';
 import { tripletWorkspace, type TripletWorkspace } from './triplet-kernels';
@@ -159,6 +160,23 @@ describe('pair kernels', () => {
     ws.addGradients();
     expectClose(Array.from(ws.gradient), expectedGradient.flat(), { rtol: 1e-4, atol: 1e-5 });
     expect(ws.gradient.some((g) => g !== 0)).toBe(true);
+  });
+
+  it('keep the loaded costs intact while triplet workspaces and draws use the same memory', () => {
+    const input = randomCase(14);
+    const sums = () => {
+      const workspace = pairWorkspace(K) as PairWorkspace;
+      load(workspace, input, FORMS[1]); // the same costs array: not inverted again
+      for (const block of BLOCKS) workspace.distortionDistances(block, 2, false);
+      return workspace.distanceSums().sum;
+    };
+    const before = sums();
+    // Placed at the start of memory, either would overwrite the inverse costs (at 4·K² bytes, 91 KB here).
+    const triplets = tripletWorkspace(K, 64, 20_000) as TripletWorkspace;
+    triplets.points.fill(3);
+    triplets.toSecond.fill(3);
+    sampleTriplets(K, 20_000, 3);
+    expect(sums()).toBe(before);
   });
 
   it('ship as the compiled form of pair-kernels.wat, small enough for synchronous compilation in a browser', async () => {

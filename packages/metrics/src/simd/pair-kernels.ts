@@ -61,7 +61,7 @@ const MAX_BYTES = 2 ** 32 - PAGE;
 let compiled: WebAssembly.Module | null | undefined;
 let kept: KernelExports | undefined;
 /** The cost matrix whose inverse the kept memory holds. Checked costs are cached per tensor and never mutated. */
-let keptCosts: { values: WeakRef<Float32Array>; k: number } | null = null;
+let keptCosts: { values: WeakRef<Float32Array>; k: number; end: number } | null = null;
 
 function compile(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
@@ -129,14 +129,17 @@ function keptKernels(bytes: number): KernelExports | null {
 }
 
 /**
- * The kept kernels with at least `bytes` of memory, for a layout of the caller's own (./triplet-kernels): the costs
- * loaded by a pair workspace are overwritten, so they are forgotten. Null where SIMD or the memory is missing.
+ * The kept kernels with `bytes` of memory from `base` on, for a layout of the caller's own (./triplet-kernels,
+ * ./draw-kernels): placed after the inverse costs that a pair workspace keeps, so that a training step that draws
+ * triplets does not make the next distortion step invert D again. Null where SIMD or the memory is missing.
  */
-export function borrowKernels(bytes: number): KernelExports | null {
-  if (bytes > MAX_BYTES) return null;
-  const kernels = keptKernels(bytes);
-  keptCosts = null;
-  return kernels;
+export function borrowKernels(bytes: number): { kernels: KernelExports; base: number } | null {
+  const base = keptCosts ? align(keptCosts.end, 16) : 0;
+  if (base + bytes > MAX_BYTES) return null;
+  const kernels = keptKernels(base + bytes);
+  // keptKernels starts a fresh instance (and forgets the costs) when the kept memory is far too large.
+  if (!kernels) return null;
+  return { kernels, base: keptCosts ? base : 0 };
 }
 
 export function align(bytes: number, to: number): number {
@@ -158,7 +161,7 @@ function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace
       if (keptCosts?.k === k && keptCosts.values.deref() === costs) return;
       new Float32Array(buffer, at.inverse, k * k).set(costs);
       kernels.invertUpper(at.inverse, k);
-      keptCosts = { values: new WeakRef(costs), k };
+      keptCosts = { values: new WeakRef(costs), k, end: at.inverse + 4 * k * k };
     },
     distortionDistances: ({ rowStart, rows, colStart, cols }, coef, root) =>
       kernels.distortionDistances(at.matrix, at.norms, at.inverse, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0, at.out),

@@ -33,8 +33,10 @@ export function tripletWorkspace(k: number, dim: number, count: number): Triplet
   at.toThird = at.toSecond + 8 * count;
   at.secondWeights = at.toThird + 8 * count;
   at.thirdWeights = at.secondWeights + 8 * count;
-  const kernels = borrowKernels(at.thirdWeights + 8 * count);
-  if (!kernels) return null;
+  const borrowed = borrowKernels(at.thirdWeights + 8 * count);
+  if (!borrowed) return null;
+  const { kernels, base } = borrowed;
+  for (const key of Object.keys(at) as Array<keyof typeof at>) at[key] += base;
   const { buffer } = kernels.memory;
   const f64 = (offset: number) => new Float64Array(buffer, offset, count);
   const i32 = (offset: number) => new Int32Array(buffer, offset, count);
