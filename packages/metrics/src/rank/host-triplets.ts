@@ -15,7 +15,7 @@ interface TripletGeometry {
   gradient(towardJ: Float64Array, awayFromK: Float64Array): Float32Array;
 }
 
-/** What each distance adds to a gradient, given ∂L/∂d: the coefficient c of (p_i − p_x) for the radial metrics. */
+/** d(p_a[t], p_b[t]) for each pair t, and the way to add Σ_t c_t·∂d_t/∂P (c_t = ∂L/∂d_t) into a float64 gradient. */
 interface PairGeometry {
   distances(a: Int32Array, b: Int32Array): Float64Array;
   addGradients(gradient: Float64Array, a: Int32Array, b: Int32Array, d: Float64Array, c: Float64Array): void;
@@ -76,7 +76,12 @@ function radialKernelGeometry(ws: TripletWorkspace, points: tf.Tensor2D, triplet
     distances: () => {
       ws.squaredDistances();
       [dij, dik] = [Float64Array.from(toSecond), Float64Array.from(toThird)];
-      if (!squared) for (let t = 0; t < dij.length; t++) [dij[t], dik[t]] = [Math.sqrt(dij[t]), Math.sqrt(dik[t])];
+      if (!squared) {
+        for (let t = 0; t < dij.length; t++) {
+          dij[t] = Math.sqrt(dij[t]);
+          dik[t] = Math.sqrt(dik[t]);
+        }
+      }
       return [dij, dik];
     },
     gradient: (towardJ, awayFromK) => {
