@@ -59,3 +59,12 @@ function rowBlocks(p: tf.Tensor2D, starts: number[], blockRows: number): tf.Tens
     return tf.tensor2d(values.subarray(start * dim, (start + rows) * dim), [rows, dim]);
   });
 }
+
+/** A Gram block's entries p_i·p_j with j > i, into their places in `matrix` [K, K]. */
+export function copyUpperEntries({ rowStart, colStart, rows, cols, values }: GramBlock, matrix: Float32Array, k: number): void {
+  for (let r = 0; r < rows; r++) {
+    const i = rowStart + r;
+    const first = Math.max(0, i + 1 - colStart);
+    if (first < cols) matrix.set(values.subarray(r * cols + first, (r + 1) * cols), i * k + colStart + first);
+  }
+}

@@ -1,8 +1,9 @@
 // The host-memory path of the exact losses against the K×K kernel chain (what GPU backends run), on both host
-// backends, with K large enough for several Gram blocks (256 rows each), coincident points and every metric.
+// backends, with K large enough for several Gram blocks (256 rows each), coincident points and every metric; and the
+// rank loss's WebAssembly K² path against its JavaScript loops.
 import * as tf from '@tensorflow/tfjs-core';
 import { expectClose, expectNoTensorLeak, expectNoTensorOfShape, useTestBackend } from '@mgp/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { distortionLoss } from '../distortion/loss';
 import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
@@ -68,8 +69,8 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
 
   it.each(METRICS)('rankLoss, on the K² path (wasm, cosine) or the triplet loop, gives the matrix path\'s value and gradient (%s)', async (metric) => {
     await useTestBackend(backend);
-    // T·d = 2.2·K²: beyond wasm's crossover for the cosine loop (2), so wasm takes the K² path there, with its
-    // triplets grouped by anchor; the radial metrics' SIMD loop (16) and cpu (32, 256) still loop.
+    // T·d = 2.2·K²: beyond wasm's crossover for the cosine loop (1.5), so wasm takes the K² path there, with its
+    // triplets grouped by anchor; the radial metrics' SIMD loop (12) and cpu (32, 256) still loop.
     const count = 100_000;
     const drawn = sampleTriplets(K, count, 8);
     const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
@@ -106,6 +107,49 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
       await expectNoTensorLeak(() => tf.grad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D, { metric }))(p));
       await expectNoTensorLeak(() => tf.grad((x: tf.Tensor) => tripletRankLoss(x as tf.Tensor2D, triplets, signs, metric, 'host'))(p));
     }
+    p.dispose();
+  });
+});
+
+describe('rank loss on the K² path without WebAssembly SIMD', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it.each(METRICS)('%s: the JavaScript loops give the kernels\' value and gradient', async (metric) => {
+    await useTestBackend('wasm');
+    const D = randomCostMatrix(K, 21);
+    const P = randomMatrix(K, DIM, 22);
+    P[7] = P[3].slice();
+    const triplets = sampleTriplets(K, 30_001, 23);
+    for (let t = 0; t < triplets.i.length; t += 13) triplets.j[t] = triplets.i[t];
+    const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P);
+    const kernels = lossAndGradient((x) => tripletRankLoss(x, triplets, signs, metric, 'host'), p);
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    expect((await import('../simd/rank-kernels')).rankWorkspace(K, 10, false)).toBeNull();
+    const fresh = await import('../rank/rank-loss');
+    const loops = lossAndGradient((x) => fresh.tripletRankLoss(x, triplets, signs, metric, 'host'), p);
+    // The kernels' exponentials are float32 ones; their gradient entries are float32 sums in another order.
+    expectClose(kernels.value, loops.value, { rtol: 1e-6 });
+    expectClose(kernels.gradient, loops.gradient, { rtol: 1e-4, atol: 1e-7 });
+    expect(kernels.gradient.flat().some((g) => g !== 0)).toBe(true);
+    p.dispose();
+  });
+
+  it('rankLoss with D as a function of class pairs: the value and gradient of D as a matrix', async () => {
+    await useTestBackend('wasm');
+    const D = randomCostMatrix(K, 24);
+    const p = tf.tensor2d(randomMatrix(K, DIM, 25));
+    // T·d = 4.4·K²: the K² path for the cosine on wasm (beyond its loop's crossover, 2).
+    const sampling = { numTriplets: 200_000, seed: 26, metric: 'cosine' as const };
+    const pairs = (i: Int32Array, j: Int32Array) => Float32Array.from(i, (a, t) => D[a][j[t]]);
+    const matrix = lossAndGradient((x) => rankLoss(x, D, sampling), p);
+    const lookup = lossAndGradient((x) => rankLoss(x, pairs, sampling), p);
+    expect(lookup.value).toBe(matrix.value);
+    expect(lookup.gradient).toEqual(matrix.gradient);
     p.dispose();
   });
 });

@@ -1,6 +1,6 @@
 // The exact distortion loss's forward pass with the WebAssembly SIMD pair kernels (../simd): the formula of
 // ./host-loss, each element-wise pass over the K² pairs about 10× faster than the JavaScript loop.
-import { forEachUpperGramBlock, type GramBlock } from '../distances/gram-blocks';
+import { copyUpperEntries, forEachUpperGramBlock } from '../distances/gram-blocks';
 import type { Metric } from '../distances/metric';
 import { squaredRowNorms, type PairForward } from '../distances/pair-weights-op';
 import type { PairWorkspace } from '../simd/pair-kernels';
@@ -29,13 +29,4 @@ export function distortionKernelForward(workspace: PairWorkspace, costs: Float32
     const total = workspace.distortionWeights(s, ((euclidean ? 2 : 4) * s) / pairs, euclidean);
     return { value: (2 * total) / pairs, weights: workspace.matrix, rowSums: workspace.rowSums, scratch: true };
   };
-}
-
-/** A Gram block's entries p_i·p_j with j > i, into their places in `matrix` [K, K]. */
-function copyUpperEntries({ rowStart, colStart, rows, cols, values }: GramBlock, matrix: Float32Array, k: number): void {
-  for (let r = 0; r < rows; r++) {
-    const i = rowStart + r;
-    const first = Math.max(0, i + 1 - colStart);
-    if (first < cols) matrix.set(values.subarray(r * cols + first, (r + 1) * cols), i * k + colStart + first);
-  }
 }

@@ -91,7 +91,22 @@ export function sampleTriplets(
   numClasses: number,
   count: number,
   seed?: SeedLike,
-  { ignoreIndex, fn = 'sampleTriplets', arg = 'count', classesArg = 'numClasses' }: { ignoreIndex?: number } & SampleNames = {},
+  options: { ignoreIndex?: number } & SampleNames = {},
+): ClassTriplets {
+  return drawClassTriplets(numClasses, count, seed, options, false);
+}
+
+/**
+ * sampleTriplets; with `scratch`, the triplets may be views of kernel memory that the next kernel call overwrites,
+ * for a caller that copies them at once (copying 3·T integers out of kernel memory into fresh arrays took 2 ms at
+ * T = 250,000, two thirds of the draws themselves).
+ */
+export function drawClassTriplets(
+  numClasses: number,
+  count: number,
+  seed: SeedLike | undefined,
+  { ignoreIndex, fn = 'sampleTriplets', arg = 'count', classesArg = 'numClasses' }: { ignoreIndex?: number } & SampleNames,
+  scratch: boolean,
 ): ClassTriplets {
   assertNumber(fn, classesArg, numClasses, { integer: true });
   assertNumber(fn, arg, count, { integer: true, min: 1 });
@@ -101,7 +116,7 @@ export function sampleTriplets(
   const m = pool ? pool.length : numClasses;
   const rng = toRng(seed);
   const state = generatorState(rng);
-  const { i, j, k } = (state && drawTripletsInKernels(state, m, count)) ?? drawTriplets(rng, m, count);
+  const { i, j, k } = (state && drawTripletsInKernels(state, m, count, scratch)) ?? drawTriplets(rng, m, count);
   // Positions in the pool back to class indices (a separate pass keeps the draw loop free of the check).
   if (pool) for (const drawn of [i, j, k]) for (let t = 0; t < count; t++) drawn[t] = pool[drawn[t]];
   return { i, j, k };

@@ -5,12 +5,16 @@ import { hostPairLoss } from '../distances/host-pair-loss';
 import { selfDistances } from '../distances/self';
 import type { Metric } from '../distances/metric';
 import { gatherElements, gatherRows } from '../internal/gather-rows';
-import type { CostLookup, CostSource } from '../internal/cost-source';
+import type { CostSource } from '../internal/cost-source';
 import { readPointsAndCost } from '../distortion/points';
-import { isRng, sampleTriplets, type ClassTriplets, type SeedLike } from '../random';
+import { isRng, type ClassTriplets, type SeedLike } from '../random';
+import { drawClassTriplets } from '../random/sample';
+import { rankKernelsAvailable } from '../simd/rank-kernels';
 import { assertNumber, MgpInputError } from '../validation';
 import { groupByAnchor } from './anchor-order';
 import { rankOfDistances } from './host-loss';
+import { kernelRankLoss } from './kernel-loss';
+import { orderSigns } from './order-signs';
 import { hostTripletRankLoss } from './host-triplets';
 import { dropIgnored, readTriplets, type TripletsInput } from './triplets';
 import { shaderRankLoss } from '../webgl/rank';
@@ -35,9 +39,9 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss).
  * D may be a [K, K] matrix or a function of class pairs; only the costs of the triplets' pairs are read.
- * On cpu and wasm the triplets are measured one by one in a host loop, O(T·d), up to a crossover (T·d = 16·K² on
- * wasm, 256·K² on tfjs-cpu for the radial metrics; 2·K² and 32·K² for the cosine), and beyond it from all K²
- * distances. Elsewhere few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d), and more
+ * On cpu and wasm the triplets are measured one by one in a host loop, O(T·d), up to a crossover (T·d = 12·K² on
+ * wasm, 256·K² on tfjs-cpu for the radial metrics; 1.5·K² and 32·K² for the cosine), and beyond it from all K²
+ * distances (WebAssembly kernels where the engine has SIMD, ./kernel-loss). Elsewhere few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d), and more
  * from all K² distances (tfjs-node loops up to 2·K² first).
  */
 export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossOptions, options: RankLossOptions = {}): tf.Scalar {
@@ -46,40 +50,35 @@ export function rankLoss(points: tf.Tensor2D, D: CostSource, sampling: RankLossO
   const checked = readPointsAndCost(FN, points, D, metric, { minPoints: 3 });
   if (ignoreIndex !== undefined) assertNumber(FN, 'options.ignoreIndex', ignoreIndex, { integer: true });
   if (seed !== undefined && !isRng(seed)) assertNumber(FN, 'options.seed', seed, { integer: true });
-  const drawn = chooseTriplets(merged, checked.size, ignoreIndex);
+  const drawn = chooseTriplets(merged, checked.points.shape, checked.metric, ignoreIndex);
   const strategy = autoStrategy(checked.points.shape, drawn.i.length, checked.metric);
+  if (strategy === 'host') {
+    // The kernels group the triplets and read their signs themselves.
+    const viaKernels = kernelRankLoss(checked.points, drawn, { cost: checked.cost }, checked.metric);
+    if (viaKernels) return viaKernels;
+  }
   // On the K² paths, triplets grouped by anchor read D, the distances and the gradient one row at a time.
   const triplets = strategy === 'host' || strategy === 'shader' ? groupByAnchor(drawn, checked.size) : drawn;
   const signs = orderSigns(checked.cost, triplets);
   return tf.tidy(() => tripletRankLoss(checked.points, triplets, signs, checked.metric, strategy));
 }
 
-function chooseTriplets(options: RankLossOptions, size: number, ignoreIndex: number | undefined): ClassTriplets {
+function chooseTriplets(options: RankLossOptions, shape: [number, number], metric: Metric, ignoreIndex: number | undefined): ClassTriplets {
+  const size = shape[0];
   const given = options.triplets !== undefined;
   const drawn = options.numTriplets !== undefined;
   if (given === drawn) {
     throw new MgpInputError(FN, 'sampling', `must give exactly one of 'triplets' or 'numTriplets'; got ${given ? 'both' : 'neither'}`);
   }
-  if (drawn) return sampleTriplets(size, options.numTriplets as number, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets', classesArg: 'points' });
+  if (drawn) {
+    const count = options.numTriplets as number;
+    // The kernels' K² path copies the triplets into its own memory at once: they need no copy out of the draws'.
+    const scratch = autoStrategy(shape, count, metric) === 'host' && rankKernelsAvailable();
+    return drawClassTriplets(size, count, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets', classesArg: 'points' }, scratch);
+  }
   const triplets = dropIgnored(readTriplets(FN, 'triplets', options.triplets, size), ignoreIndex);
   if (triplets.i.length === 0) throw new MgpInputError(FN, 'triplets', `must hold a triplet without class ${ignoreIndex} (ignoreIndex); every one has it`);
   return triplets;
-}
-
-/**
- * S_t = [D_ij > D_ik], as ±1 signs: the loss is softplus(−δ) when S = 1, softplus(δ) when S = 0. A matrix D is
- * read in place, without gathering the two costs of every triplet first.
- */
-function orderSigns(cost: CostLookup, { i, j, k }: ClassTriplets): Float32Array {
-  const signs = new Float32Array(i.length);
-  if (cost.matrix) {
-    const { values, size } = cost.matrix;
-    for (let t = 0; t < i.length; t++) signs[t] = values[i[t] * size + j[t]] > values[i[t] * size + k[t]] ? -1 : 1;
-    return signs;
-  }
-  const [dij, dik] = [cost.pairs(i, j), cost.pairs(i, k)];
-  for (let t = 0; t < i.length; t++) signs[t] = dij[t] > dik[t] ? -1 : 1;
-  return signs;
 }
 
 /** The logistic rank loss of the triplets t with signs S, by the given strategy or the one autoStrategy picks. */
@@ -87,7 +86,9 @@ export function tripletRankLoss(points: tf.Tensor2D, t: ClassTriplets, signs: Fl
   const resolved = strategy === 'auto' ? autoStrategy(points.shape, t.i.length, metric) : strategy;
   if (resolved === 'triplets') return hostTripletRankLoss(points, t, signs, metric);
   if (resolved === 'shader') return shaderRankLoss(points, t, signs, metric);
-  if (resolved === 'host') return hostPairLoss(points, metric, rankOfDistances(t, signs), { mirrored: true });
+  if (resolved === 'host') {
+    return kernelRankLoss(points, t, { signs }, metric) ?? hostPairLoss(points, metric, rankOfDistances(t, signs), { mirrored: true });
+  }
   return logisticRankLoss(tripletGaps(points, t, metric, resolved), signs);
 }
 

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Metric } from '../distances/metric';
 import { tensorsInHostMemory } from '../internal/host-memory';
 import { simdKernelsAvailable } from '../simd/pair-kernels';
+import { rankKernelsAvailable } from '../simd/rank-kernels';
 import { SHADER_RANK_MAX_TRIPLETS } from '../webgl/rank';
 import { runsShaderPrograms } from '../webgl/run-program';
 
@@ -14,16 +15,18 @@ export type ResolvedStrategy = Exclude<RankStrategy, 'auto'>;
 /**
  * Up to this T·d / K², the host loops over the triplets one by one (d multiply-adds per distance) rather than over
  * all K² distances (upper blocks of P·Pᵀ, then a product backward). The crossover follows the backend's product
- * speed and the loop's: measured at K = 300 and 1,000, d = 128, about 2 on wasm (XNNPACK) and beyond 32 on tfjs-cpu
- * for the JavaScript loops; with the SIMD kernels of the radial metrics (../simd/triplet-kernels) about 16 on wasm
- * (loop 3.1, K² path 3.6 products at 16; 9.4 and 5.6 at 32) and beyond 128 on tfjs-cpu (0.74 and 1.9 at 128).
- * tfjs-node, unmeasured, keeps the wasm figure of the loops.
+ * speed and both loops', measured at K = 1,000, d = 128, in products: on wasm (XNNPACK), with both paths' kernels
+ * (../simd), about 12 for the radial metrics (loop 1.73 against 2.01 at 10, 2.85 against 2.50 at 14) and 1.5 for the
+ * cosine, whose triplet loop is JavaScript (1.50 against 2.41 at 1, 3.01 against 2.28 at 2); about 2 with neither
+ * kernel module. On tfjs-cpu beyond 128 with the loop's kernels (0.64 against 1.77 at 128) and about 32 without.
+ * tfjs-node, unmeasured, keeps the wasm figure of the JavaScript loops.
  */
 function tripletLoopMaxFill(metric: Metric): number {
-  const kernels = metric !== 'cosine' && simdKernelsAvailable();
+  const loopKernels = metric !== 'cosine' && simdKernelsAvailable();
   const backend = tf.getBackend();
-  if (backend === 'cpu') return kernels ? 256 : 32;
-  return kernels && backend === 'wasm' ? 16 : 2;
+  if (backend === 'cpu') return loopKernels ? 256 : 32;
+  if (backend !== 'wasm' || !rankKernelsAvailable()) return 2;
+  return loopKernels ? 12 : 1.5;
 }
 
 /**
@@ -46,8 +49,8 @@ const LOOP_BACKENDS = new Set(['cpu', 'wasm']);
 
 /**
  * Where T triplets of points [K, d] are measured. On cpu and wasm: triplet by triplet in a host loop
- * (./host-triplets) up to the backend's crossover, then through all K² distances in host memory
- * (../distances/host-pair-loss). Elsewhere, few (see rowsMaxFill) on gathered rows; more on tfjs-node by the same
+ * (./host-triplets) up to the backend's crossover, then through all K² distances in host memory (./kernel-loss, or
+ * ../distances/host-pair-loss without WebAssembly SIMD). Elsewhere, few (see rowsMaxFill) on gathered rows; more on tfjs-node by the same
  * loop up to 2·K², then the K² path; on tfjs-webgl by the shader passes of ../webgl/rank; on other GPU backends
  * through the K×K distance matrix.
  */

@@ -1,12 +1,9 @@
 // The WebAssembly pair kernels against float64 references computed here, pass by pass, on a K that is not a multiple
-// of 4 (vector tails), split into uneven blocks and 64-wide tiles; and the committed binary against its source.
-import { readFileSync } from 'node:fs';
+// of 4 (vector tails), split into uneven blocks and 64-wide tiles.
 import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
-import { compileWat, WAT_PATH } from '../../scripts/compile-wat.mjs';
 import { createRng } from '../random/rng';
 import { sampleTriplets } from '../random/sample';
-import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 import { pairWorkspace, type MatrixBlock, type PairWorkspace } from './pair-kernels';
 import { tripletWorkspace, type TripletWorkspace } from './triplet-kernels';
 
@@ -177,13 +174,5 @@ describe('pair kernels', () => {
     triplets.toSecond.fill(3);
     sampleTriplets(K, 20_000, 3);
     expect(sums()).toBe(before);
-  });
-
-  it('ship as the compiled form of pair-kernels.wat, small enough for synchronous compilation in a browser', async () => {
-    const bytes = await compileWat(readFileSync(WAT_PATH, 'utf8'));
-    // Stale bytes: run `pnpm --filter @mgp/metrics wasm` after editing the .wat.
-    expect(Buffer.from(PAIR_KERNELS_BASE64, 'base64')).toEqual(Buffer.from(bytes));
-    // Chromium refuses `new WebAssembly.Module` on the main thread for buffers over 4 KB.
-    expect(bytes.length).toBeLessThan(4096);
   });
 });

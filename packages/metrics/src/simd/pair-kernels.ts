@@ -1,5 +1,6 @@
 // The WebAssembly SIMD pair kernels (./pair-kernels.wat) behind a typed workspace: one K×K matrix, the K×K costs,
 // K norms and K row sums laid out in the module's memory, and the passes that run over them.
+import { align, keptModule, MAX_KERNEL_BYTES } from './kernel-module';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 
 export interface KernelExports {
@@ -48,58 +49,14 @@ export interface MatrixBlock {
   cols: number;
 }
 
-/**
- * The instance and its memory are kept between calls: a training loop calls with the same K at every step, and
- * growing fresh memory (800 MB at K = 10,000) each time cost more than the kernels. Memory cannot shrink, so a
- * call that needs under a quarter of the kept memory, when that is over this size, starts a fresh instance.
- */
-const RELEASE_ABOVE = 64 * 2 ** 20;
-const PAGE = 65536;
-/** wasm32 addresses 4 GiB. */
-const MAX_BYTES = 2 ** 32 - PAGE;
+const pairKernels = keptModule<KernelExports>(PAIR_KERNELS_BASE64);
 
-let compiled: WebAssembly.Module | null | undefined;
-let kept: KernelExports | undefined;
 /** The cost matrix whose inverse the kept memory holds. Checked costs are cached per tensor and never mutated. */
 let keptCosts: { values: WeakRef<Float32Array>; k: number; end: number } | null = null;
 
-function compile(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (typeof WebAssembly !== 'object') return compiled;
-  const bytes = decodeBase64(PAIR_KERNELS_BASE64);
-  // Engines without SIMD reject the module: the callers keep their JavaScript loops there. Under 4 KB, so even a
-  // browser's main thread may compile it synchronously.
-  if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
-  return compiled;
-}
-
 /** Whether this engine runs the kernels (WebAssembly with SIMD). */
 export function simdKernelsAvailable(): boolean {
-  return compile() !== null;
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function instantiate(module: WebAssembly.Module): KernelExports {
-  return new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-}
-
-/** Grows `kernels`' memory to hold `bytes`; false where the engine refuses. */
-function reserve(kernels: KernelExports, bytes: number): boolean {
-  const missing = Math.ceil((bytes - kernels.memory.buffer.byteLength) / PAGE);
-  if (missing <= 0) return true;
-  try {
-    kernels.memory.grow(missing);
-    return true;
-  } catch {
-    return false;
-  }
+  return pairKernels.available();
 }
 
 /**
@@ -111,21 +68,15 @@ export function pairWorkspace(k: number): PairWorkspace | null {
   const at = { matrix: 0, inverse: matrixBytes, norms: 2 * matrixBytes, rowSums: 0, out: 0 };
   at.rowSums = align(at.norms + 4 * k, 8);
   at.out = at.rowSums + 8 * k;
-  const end = at.out + 16;
-  if (end > MAX_BYTES) return null;
-  const kernels = keptKernels(end);
+  const kernels = keptKernels(at.out + 16);
   return kernels ? workspace(kernels, k, at) : null;
 }
 
 function keptKernels(bytes: number): KernelExports | null {
-  const module = compile();
-  if (!module) return null;
-  if (kept && kept.memory.buffer.byteLength > Math.max(RELEASE_ABOVE, 4 * bytes)) {
-    kept = undefined;
-    keptCosts = null;
-  }
-  kept ??= instantiate(module);
-  return reserve(kept, bytes) ? kept : null;
+  const kept = pairKernels.withMemory(bytes);
+  // A fresh instance (the kept memory was far too large) holds no inverse costs.
+  if (kept?.fresh) keptCosts = null;
+  return kept ? kept.exports : null;
 }
 
 /**
@@ -135,15 +86,11 @@ function keptKernels(bytes: number): KernelExports | null {
  */
 export function borrowKernels(bytes: number): { kernels: KernelExports; base: number } | null {
   const base = keptCosts ? align(keptCosts.end, 16) : 0;
-  if (base + bytes > MAX_BYTES) return null;
+  if (base + bytes > MAX_KERNEL_BYTES) return null;
   const kernels = keptKernels(base + bytes);
   // keptKernels starts a fresh instance (and forgets the costs) when the kept memory is far too large.
   if (!kernels) return null;
   return { kernels, base: keptCosts ? base : 0 };
-}
-
-export function align(bytes: number, to: number): number {
-  return Math.ceil(bytes / to) * to;
 }
 
 type Layout = { matrix: number; inverse: number; norms: number; rowSums: number; out: number };

@@ -259,7 +259,8 @@
   (global $rng (mut i32) (i32.const 0))
 
   ;; One draw of ../random/rng.ts's nextInt(n): the state steps by 0x6d2b79f5, its mix u is an unsigned 32-bit
-  ;; integer, and the draw is floor(u / 2^32 * n) in f64, the same operations as the JavaScript, so the same number.
+  ;; integer, and the draw is floor(u / 2^32 * n) in f64, the same operations as the JavaScript, so the same number
+  ;; (u * 2^-32 is u / 2^32 exactly, and saves a division).
   (func $nextInt (param $n i32) (result i32)
     (local $x i32)
     (global.set $rng (i32.add (global.get $rng) (i32.const 0x6d2b79f5)))
@@ -269,7 +270,7 @@
       (i32.add (local.get $x) (i32.mul (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 7))) (i32.or (local.get $x) (i32.const 61))))))
     (local.set $x (i32.xor (local.get $x) (i32.shr_u (local.get $x) (i32.const 14))))
     (i32.trunc_f64_u (f64.floor (f64.mul
-      (f64.div (f64.convert_i32_u (local.get $x)) (f64.const 4294967296))
+      (f64.mul (f64.convert_i32_u (local.get $x)) (f64.const 0x1p-32))
       (f64.convert_i32_u (local.get $n))))))
 
   ;; n triplets of three distinct positions in [0, m), as ../random/sample.ts's sampleTriplets: each draw skips the

@@ -1,6 +1,7 @@
 // The rank loss's loops over its triplets' pairs of rows (../rank/host-triplets) on the WebAssembly SIMD kernels of
 // ./pair-kernels.wat: P, the gradient and the triplets laid out in the kept kernel memory.
-import { align, borrowKernels } from './pair-kernels';
+import { align } from './kernel-module';
+import { borrowKernels } from './pair-kernels';
 
 /** One call's buffers in kernel memory. Valid until the next workspace of either kind is made. */
 export interface TripletWorkspace {

@@ -1,5 +1,6 @@
 // The Chromium test page (built by @mgp/browser-harness): the exact distortion and rank losses on tfjs-webgl, their
-// shader passes against the chains of tfjs kernels and float64 references.
+// shader passes against the chains of tfjs kernels and float64 references; and the rank loss's WebAssembly K² path,
+// compiled on the page's main thread.
 import * as tf from '@tensorflow/tfjs';
 import { exposeTests } from '@mgp/browser-harness/page';
 import { METRICS, type Metric } from '../distances/metric';
@@ -8,6 +9,8 @@ import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { sampleTriplets, type ClassTriplets } from '../random';
 import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
+import { simdKernelsAvailable } from '../simd/pair-kernels';
+import { rankKernelsAvailable } from '../simd/rank-kernels';
 import { runsShaderPrograms } from '../webgl/run-program';
 import { distance, randomCostMatrix, randomMatrix, referenceDistortion, type Matrix } from './reference';
 
@@ -109,6 +112,26 @@ exposeTests({
       }
     }
     return rows;
+  },
+  async hostKernels() {
+    // tfjs-cpu keeps tensors in host memory, where the K² path runs the kernel modules.
+    await tf.setBackend('cpu');
+    const P = randomMatrix(K, DIM, 38);
+    P[9] = P[2].slice();
+    const D = randomCostMatrix(K, 39);
+    const triplets = withRepeats(sampleTriplets(K, 40 * K, 40));
+    const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+    const rows = METRICS.map((metric) => {
+      const kernels = valueAndGradient((p) => tripletRankLoss(p, triplets, signs, metric, 'host'), P);
+      const chain = valueAndGradient((p) => tripletRankLoss(p, triplets, signs, metric, 'matrix'), P);
+      return {
+        metric,
+        valueError: Math.abs(kernels.value - referenceRank(P, triplets, signs, metric)) / kernels.value,
+        gradientError: gradientError(kernels.gradient, chain.gradient),
+        finite: kernels.gradient.every(Number.isFinite),
+      };
+    });
+    return { pairKernels: simdKernelsAvailable(), rankKernels: rankKernelsAvailable(), rows };
   },
   async leaks() {
     await tf.setBackend('webgl');

@@ -1,5 +1,5 @@
 // The shader paths of the exact distortion and rank losses, in headless Chromium on tfjs-webgl (SwiftShader): against
-// the chains of tfjs kernels they replace and float64 references, for every metric. Skipped, with the reason printed,
+// the chains of tfjs kernels they replace and float64 references, for every metric; and the WebAssembly kernels there. Skipped, with the reason printed,
 // where Chromium is absent.
 import { fileURLToPath } from 'node:url';
 import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '@mgp/browser-harness';
@@ -25,13 +25,15 @@ describe.skipIf(reason !== null)('exact losses on webgl shaders (headless Chromi
     expect(result.value).toMatchObject({ backend: 'webgl', shaders: true, float32: true });
   });
 
+  type Row = { valueError: number; gradientError: number; finite: boolean };
+
   /** Every row of a page call: finite gradients, the float64 value, and the tfjs-kernel chain's gradient. */
-  async function expectAccurateRows(call: string, count: number): Promise<void> {
+  async function expectAccurateRows(call: string, count: number, rowsOf = (value: unknown) => value as Row[]): Promise<void> {
     const result = await session.call(call);
     // A shader that fails to compile logs its source and error in the page.
     if (result.error) console.log(session.console.join('\n').slice(-6000));
     expect(result.error).toBeUndefined();
-    const rows = result.value as Array<{ valueError: number; gradientError: number; finite: boolean }>;
+    const rows = rowsOf(result.value);
     expect(rows).toHaveLength(count);
     for (const row of rows) {
       expect(row.finite, JSON.stringify(row)).toBe(true);
@@ -46,6 +48,13 @@ describe.skipIf(reason !== null)('exact losses on webgl shaders (headless Chromi
 
   it('rankLoss\'s shader path gives the float64 value and the chain\'s gradient, for every metric, odd and even K', async () => {
     await expectAccurateRows('rank', 6);
+  });
+
+  it('compiles both kernel modules on the page\'s main thread (under 4 KB each), where rankLoss\'s K² path runs them', async () => {
+    await expectAccurateRows('hostKernels', 3, (value) => {
+      expect(value).toMatchObject({ pairKernels: true, rankKernels: true });
+      return (value as { rows: Row[] }).rows;
+    });
   });
 
   it('leaves no tensors behind (distortion and rank losses, every metric)', async () => {

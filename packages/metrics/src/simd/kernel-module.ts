@@ -1,0 +1,78 @@
+// A bundled WebAssembly SIMD module (./pair-kernels.wat, ./rank-kernels.wat): compiled on first use, its instance and
+// memory kept between calls, grown on demand and let go when far too large.
+
+/**
+ * A training loop calls with the same K at every step, and growing fresh memory (800 MB at K = 10,000) each time cost
+ * more than the kernels. Memory cannot shrink, so a call that needs under a quarter of the kept memory, when that is
+ * over this size, starts a fresh instance.
+ */
+const RELEASE_ABOVE = 64 * 2 ** 20;
+const PAGE = 65536;
+/** wasm32 addresses 4 GiB. */
+export const MAX_KERNEL_BYTES = 2 ** 32 - PAGE;
+
+export interface KeptModule<Exports extends { memory: WebAssembly.Memory }> {
+  /** Whether this engine runs the module (WebAssembly with SIMD). */
+  available(): boolean;
+  /**
+   * The kept instance with at least `bytes` of memory, or null where SIMD or the memory is missing. `fresh` when
+   * this call started a new instance, whose memory holds nothing of earlier calls.
+   */
+  withMemory(bytes: number): { exports: Exports; fresh: boolean } | null;
+}
+
+export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base64: string): KeptModule<Exports> {
+  let compiled: WebAssembly.Module | null | undefined;
+  let kept: Exports | undefined;
+  const compile = () => {
+    if (compiled === undefined) compiled = compileModule(base64);
+    return compiled;
+  };
+  return {
+    available: () => compile() !== null,
+    withMemory(bytes) {
+      const module = compile();
+      if (!module || bytes > MAX_KERNEL_BYTES) return null;
+      if (kept && kept.memory.buffer.byteLength > Math.max(RELEASE_ABOVE, 4 * bytes)) kept = undefined;
+      const fresh = kept === undefined;
+      kept ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+      return reserve(kept.memory, bytes) ? { exports: kept, fresh } : null;
+    },
+  };
+}
+
+function compileModule(base64: string): WebAssembly.Module | null {
+  if (typeof WebAssembly !== 'object') return null;
+  const bytes = decodeBase64(base64);
+  // Engines without SIMD reject the module: the callers keep their JavaScript loops there. Each module stays under
+  // 4 KB, so even a browser's main thread may compile it synchronously; an engine that still refuses gets the loops.
+  if (!WebAssembly.validate(bytes)) return null;
+  try {
+    return new WebAssembly.Module(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Grows `memory` to hold `bytes`; false where the engine refuses. */
+function reserve(memory: WebAssembly.Memory, bytes: number): boolean {
+  const missing = Math.ceil((bytes - memory.buffer.byteLength) / PAGE);
+  if (missing <= 0) return true;
+  try {
+    memory.grow(missing);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function align(bytes: number, to: number): number {
+  return Math.ceil(bytes / to) * to;
+}
