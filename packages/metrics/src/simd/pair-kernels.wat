@@ -273,11 +273,57 @@
       (f64.mul (f64.convert_i32_u (local.get $x)) (f64.const 0x1p-32))
       (f64.convert_i32_u (local.get $n))))))
 
+  ;; $nextInt's mix of four states at once (the states given, not stepped).
+  (func $mix4 (param $s v128) (result v128)
+    (local $x v128)
+    (local.set $x (i32x4.mul (v128.xor (local.get $s) (i32x4.shr_u (local.get $s) (i32.const 15))) (v128.or (local.get $s) (v128.const i32x4 1 1 1 1))))
+    (local.set $x (v128.xor (local.get $x)
+      (i32x4.add (local.get $x) (i32x4.mul (v128.xor (local.get $x) (i32x4.shr_u (local.get $x) (i32.const 7))) (v128.or (local.get $x) (v128.const i32x4 61 61 61 61))))))
+    (v128.xor (local.get $x) (i32x4.shr_u (local.get $x) (i32.const 14))))
+
+  ;; floor(u / 2^32 * n) of four unsigned 32-bit u, in f64 as $nextInt, two lanes at a time.
+  (func $scale4 (param $u v128) (param $n i32) (result v128)
+    (local $vn v128)
+    (local.set $vn (f64x2.splat (f64.convert_i32_u (local.get $n))))
+    (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+      (i32x4.trunc_sat_f64x2_u_zero (f64x2.floor (f64x2.mul
+        (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $u)) (v128.const f64x2 0x1p-32 0x1p-32)) (local.get $vn))))
+      (i32x4.trunc_sat_f64x2_u_zero (f64x2.floor (f64x2.mul
+        (f64x2.mul (f64x2.convert_low_i32x4_u (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u)))
+          (v128.const f64x2 0x1p-32 0x1p-32))
+        (local.get $vn))))))
+
   ;; n triplets of three distinct positions in [0, m), as ../random/sample.ts's sampleTriplets: each draw skips the
   ;; positions already drawn, smaller first. Writes them as i32 at $a, $b, $c; starts the generator at $state and
-  ;; returns its state after the last draw.
+  ;; returns its state after the last draw. The generator's state only steps by a constant, so four triplets' twelve
+  ;; draws are mixed at once from their states (the k-th draw after state s mixes s + k * 0x6d2b79f5): the same
+  ;; numbers, in the same order, as one draw at a time.
   (func (export "drawTriplets") (param $state i32) (param $m i32) (param $n i32) (param $a i32) (param $b i32) (param $c i32) (result i32)
     (local $t i32) (local $x i32) (local $y i32) (local $z i32) (local $at i32)
+    (local $base v128) (local $x4 v128) (local $y4 v128) (local $z4 v128)
+    (block $qdone (loop $quads
+      (br_if $qdone (i32.gt_u (i32.add (local.get $t) (i32.const 4)) (local.get $n)))
+      (local.set $base (i32x4.splat (local.get $state)))
+      ;; Triplet t + q draws x, y, z with the states s + (3q + 1, 2, 3) * 0x6d2b79f5.
+      (local.set $x4 (call $scale4 (call $mix4 (i32x4.add (local.get $base) (v128.const i32x4 1831565813 -1263671340 -63941197 1135788946))) (local.get $m)))
+      (local.set $y4 (call $scale4 (call $mix4 (i32x4.add (local.get $base) (v128.const i32x4 -631835670 567894473 1767624616 -1327612537)))
+        (i32.sub (local.get $m) (i32.const 1))))
+      (local.set $z4 (call $scale4 (call $mix4 (i32x4.add (local.get $base) (v128.const i32x4 1199730143 -1895507010 -695776867 503953276)))
+        (i32.sub (local.get $m) (i32.const 2))))
+      (local.set $y4 (i32x4.add (local.get $y4)
+        (i32x4.shr_u (i32x4.sub (i32x4.sub (local.get $x4) (local.get $y4)) (v128.const i32x4 1 1 1 1)) (i32.const 31))))
+      (local.set $z4 (i32x4.add (local.get $z4)
+        (i32x4.shr_u (i32x4.sub (i32x4.sub (i32x4.min_s (local.get $x4) (local.get $y4)) (local.get $z4)) (v128.const i32x4 1 1 1 1)) (i32.const 31))))
+      (local.set $z4 (i32x4.add (local.get $z4)
+        (i32x4.shr_u (i32x4.sub (i32x4.sub (i32x4.max_s (local.get $x4) (local.get $y4)) (local.get $z4)) (v128.const i32x4 1 1 1 1)) (i32.const 31))))
+      (local.set $at (i32.shl (local.get $t) (i32.const 2)))
+      (v128.store (i32.add (local.get $a) (local.get $at)) (local.get $x4))
+      (v128.store (i32.add (local.get $b) (local.get $at)) (local.get $y4))
+      (v128.store (i32.add (local.get $c) (local.get $at)) (local.get $z4))
+      (local.set $state (i32.add (local.get $state) (i32.const 503953276)))
+      (local.set $t (i32.add (local.get $t) (i32.const 4)))
+      (br $quads)))
+    ;; The last n mod 4 triplets one draw at a time.
     (global.set $rng (local.get $state))
     (block $done (loop $draws
       (br_if $done (i32.ge_u (local.get $t) (local.get $n)))
