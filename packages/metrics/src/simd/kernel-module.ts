@@ -19,6 +19,8 @@ export interface KeptModule<Exports extends { memory: WebAssembly.Memory }> {
    * this call started a new instance, whose memory holds nothing of earlier calls.
    */
   withMemory(bytes: number): { exports: Exports; fresh: boolean } | null;
+  /** The kept instance as it is (started if none is), or null without SIMD: for kernels that need no memory. */
+  current(): Exports | null;
 }
 
 export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base64: string): KeptModule<Exports> {
@@ -37,6 +39,12 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
       const fresh = kept === undefined;
       kept ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
       return reserve(kept.memory, bytes) ? { exports: kept, fresh } : null;
+    },
+    current() {
+      const module = compile();
+      if (!module) return null;
+      kept ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+      return kept;
     },
   };
 }

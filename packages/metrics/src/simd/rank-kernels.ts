@@ -65,7 +65,7 @@ export function rankKernelsAvailable(): boolean {
 
 /** e^−x, x ≥ 0, as the kernels compute it (for tests of its accuracy), or null without the kernels. */
 export function kernelExpNegative(x: number): number | null {
-  return rankKernels.withMemory(0)?.exports.expNegative(x) ?? null;
+  return rankKernels.current()?.expNegative(x) ?? null;
 }
 
 /**
