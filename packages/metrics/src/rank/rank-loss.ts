@@ -9,7 +9,6 @@ import type { CostSource } from '../internal/cost-source';
 import { readPointsAndCost } from '../distortion/points';
 import { isRng, type ClassTriplets, type SeedLike } from '../random';
 import { drawClassTriplets } from '../random/sample';
-import { rankKernelsAvailable } from '../simd/rank-kernels';
 import { assertNumber, MgpInputError } from '../validation';
 import { groupByAnchor } from './anchor-order';
 import { rankOfDistances } from './host-loss';
@@ -72,8 +71,10 @@ function chooseTriplets(options: RankLossOptions, shape: [number, number], metri
   }
   if (drawn) {
     const count = options.numTriplets as number;
-    // The kernels' K² path copies the triplets into its own memory at once: they need no copy out of the draws'.
-    const scratch = autoStrategy(shape, count, metric) === 'host' && rankKernelsAvailable();
+    // The K² paths group the triplets at once (into the kernels' memory, or by groupByAnchor), which copies them:
+    // they need no copy out of the draws' memory.
+    const strategy = autoStrategy(shape, count, metric);
+    const scratch = strategy === 'host' || strategy === 'shader';
     return drawClassTriplets(size, count, options.seed, { ignoreIndex, fn: FN, arg: 'numTriplets', classesArg: 'points' }, scratch);
   }
   const triplets = dropIgnored(readTriplets(FN, 'triplets', options.triplets, size), ignoreIndex);

@@ -8,6 +8,7 @@ import { distortionLoss } from '../distortion/loss';
 import { matrixDistortionLoss } from '../distortion/matrix-loss';
 import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { sampleTriplets, type ClassTriplets } from '../random';
+import { groupByAnchor } from '../rank/anchor-order';
 import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
 import { simdKernelsAvailable } from '../simd/pair-kernels';
 import { rankKernelsAvailable } from '../simd/rank-kernels';
@@ -112,6 +113,19 @@ exposeTests({
       }
     }
     return rows;
+  },
+  async drawnRank() {
+    // rankLoss drawing its triplets for the shader path (handed over as views of the draws' kernel memory) against
+    // the same seeded triplets drawn apart, grouped and ordered here.
+    await tf.setBackend('webgl');
+    const P = randomMatrix(K, DIM, 41);
+    const D = randomCostMatrix(K, 42);
+    const count = 20_000; // T·d > K²/4: the shader path
+    const drawn = groupByAnchor(sampleTriplets(K, count, 43), K);
+    const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
+    const auto = valueAndGradient((p) => rankLoss(p, D, { numTriplets: count, seed: 43 }), P);
+    const apart = valueAndGradient((p) => tripletRankLoss(p, drawn, signs, 'euclidean', 'shader'), P);
+    return { value: auto.value, expected: apart.value, gradientError: gradientError(auto.gradient, apart.gradient) };
   },
   async hostKernels() {
     // tfjs-cpu keeps tensors in host memory, where the K² path runs the kernel modules.

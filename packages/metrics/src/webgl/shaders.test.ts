@@ -50,6 +50,14 @@ describe.skipIf(reason !== null)('exact losses on webgl shaders (headless Chromi
     await expectAccurateRows('rank', 6);
   });
 
+  it('rankLoss drawing its own triplets for the shader path gives what the same triplets drawn apart give', async () => {
+    const result = await session.call('drawnRank');
+    expect(result.error).toBeUndefined();
+    const { value, expected, gradientError } = result.value as { value: number; expected: number; gradientError: number };
+    expect(value).toBe(expected);
+    expect(gradientError).toBe(0);
+  });
+
   it('compiles both kernel modules on the page\'s main thread (under 4 KB each), where rankLoss\'s K² path runs them', async () => {
     await expectAccurateRows('hostKernels', 3, (value) => {
       expect(value).toMatchObject({ pairKernels: true, rankKernels: true });
