@@ -97,6 +97,23 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     tf.dispose(p);
   });
 
+  it.each(METRICS)('rankLoss on the K² path after a call with more classes (%s): still the matrix path\'s value and gradient', async (metric) => {
+    await useTestBackend(backend);
+    // Kernel memory keeps what the larger call left; triplets that repeat a class read the diagonal d_ii = 0.
+    const first = tf.tensor2d(P);
+    tf.dispose(tripletRankLoss(first, sampleTriplets(K, 20_000, 27), new Float32Array(20_000).fill(1), metric, 'host'));
+    const small = 97;
+    const drawn = sampleTriplets(small, 5_001, 28);
+    for (let t = 0; t < drawn.i.length; t += 5) drawn.j[t] = drawn.i[t];
+    const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
+    const p = tf.tensor2d(P.slice(0, small));
+    const host = lossAndGradient((x) => tripletRankLoss(x, drawn, signs, metric, 'host'), p);
+    const matrix = lossAndGradient((x) => tripletRankLoss(x, drawn, signs, metric, 'matrix'), p);
+    expectClose(host.value, matrix.value, { rtol: 1e-4 });
+    expectClose(host.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
+    tf.dispose([first, p]);
+  });
+
   it('builds no [K, K, d] tensor and leaves no tensors behind', async () => {
     await useTestBackend(backend);
     const p = tf.tensor2d(P);

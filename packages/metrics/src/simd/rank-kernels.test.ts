@@ -124,6 +124,18 @@ describe('rank kernels', () => {
     if (euclidean) expect(workspace.weights[3 * K + 40]).toBe(0); // d = 0: the subgradient 0, not ±∞
   });
 
+  it('a workspace made after a larger one reads d_ii = 0 for triplets that repeat a class, not what was there', () => {
+    const larger = rankWorkspace(K + 40, 10, true) as RankWorkspace;
+    larger.distances.fill(9);
+    const count = 99; // 24 quads and a tail of three
+    const { workspace, triplets } = loadTriplets(count, 14, new Float32Array(count).fill(1));
+    const distances = randomDistances(15, 4);
+    // The distances pass writes i ≠ j only: the diagonal stays as the workspace left it.
+    for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) workspace.distances[i * K + j] = distances[i * K + j];
+    const want = referenceTerms(distances, triplets, new Float32Array(count).fill(1), 1, false);
+    expectClose(workspace.terms(1, false), want.sum, { rtol: 1e-6 });
+  });
+
   it('terms keeps the product of 1 + e^−|x| exact past 2^1024: T ties (x = 0) sum to T·log 2', () => {
     const count = 50_001; // 2^50001 would overflow float64 a hundred times over
     const { workspace } = loadTriplets(count, 9, new Float32Array(count).fill(1));

@@ -17,7 +17,7 @@ interface RankKernelExports {
 /** One call's buffers in kernel memory. Valid until the next `rankWorkspace` call, which may move or grow them. */
 export interface RankWorkspace {
   readonly k: number;
-  /** K×K: the Gram values p_i·p_j in (upper triangle), then the distances, mirrored. */
+  /** K×K: the Gram values p_i·p_j in (upper triangle), then the distances, mirrored; the diagonal 0. */
   readonly distances: Float32Array;
   /** K×K: ∂L/∂d by `terms`, then W (symmetric, zero diagonal) by `symmetrize`. */
   readonly weights: Float32Array;
@@ -96,13 +96,17 @@ function workspace(kernels: RankKernelExports, k: number, count: number, at: Lay
   const { buffer } = kernels.memory;
   const i32 = (offset: number) => new Int32Array(buffer, offset, count);
   const weights = new Float32Array(buffer, at.weights, k * k).fill(0);
+  const distances = new Float32Array(buffer, at.distances, k * k);
+  // mirroredDistances writes i ≠ j only, and the memory holds earlier calls' values: d_ii = 0 is read by triplets
+  // that repeat a class.
+  for (let i = 0; i < k; i++) distances[i * (k + 1)] = 0;
   const rowSums = new Float64Array(buffer, at.rowSums, k);
   const out = new Float64Array(buffer, at.out, 3);
   /** Where `terms` reads D, or 0 to read `signs`. */
   let costsAt = 0;
   return {
     k,
-    distances: new Float32Array(buffer, at.distances, k * k),
+    distances,
     weights,
     norms: new Float32Array(buffer, at.norms, k),
     rowSums,
