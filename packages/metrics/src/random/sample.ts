@@ -99,7 +99,7 @@ export function sampleTriplets(
 /**
  * sampleTriplets; with `scratch`, the triplets may be views of kernel memory that the next kernel call overwrites,
  * for a caller that copies them at once (copying 3·T integers out of kernel memory into fresh arrays took 2 ms at
- * T = 250,000, two thirds of the draws themselves).
+ * T = 250,000, more than the draws themselves).
  */
 export function drawClassTriplets(
   numClasses: number,

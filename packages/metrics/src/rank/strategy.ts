@@ -48,11 +48,11 @@ function rowsMaxFill(): number {
 const LOOP_BACKENDS = new Set(['cpu', 'wasm']);
 
 /**
- * Where T triplets of points [K, d] are measured. On cpu and wasm: triplet by triplet in a host loop
- * (./host-triplets) up to the backend's crossover, then through all K² distances in host memory (./kernel-loss, or
- * ../distances/host-pair-loss without WebAssembly SIMD). Elsewhere, few (see rowsMaxFill) on gathered rows; more on tfjs-node by the same
- * loop up to 2·K², then the K² path; on tfjs-webgl by the shader passes of ../webgl/rank; on other GPU backends
- * through the K×K distance matrix.
+ * Where T triplets of points [K, d] are measured. On cpu and wasm: triplet by triplet in a host loop (./host-triplets)
+ * up to the backend's crossover, then through all K² distances in host memory (./kernel-loss, or
+ * ../distances/host-pair-loss without WebAssembly SIMD). Elsewhere, few (see rowsMaxFill) on gathered rows; more on
+ * tfjs-node by the same loop up to 2·K², then the K² path; on tfjs-webgl by the shader passes of ../webgl/rank; on
+ * other GPU backends through the K×K distance matrix.
  */
 export function autoStrategy([k, dim]: number[], count: number, metric: Metric): ResolvedStrategy {
   const fill = (count * dim) / (k * k);
