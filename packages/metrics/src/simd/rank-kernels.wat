@@ -10,7 +10,8 @@
   (memory (export "memory") 1)
 
   ;; In place of the Gram values g_ij with j > i in rows [$i0, $i1) and columns [$j0, $j1) (one Gram block):
-  ;; d_ij = max(n_i + n_j - coef * g_ij, 0), square-rooted when $root != 0, and copied to d_ji.
+  ;; d_ij = max(n_i + n_j - coef * g_ij, 0), square-rooted when $root != 0, and copied to d_ji. The diagonal is left
+  ;; as it is: the caller zeroes it once per call (./rank-kernels.ts).
   (func (export "mirroredDistances")
     (param $m i32) (param $norms i32) (param $k i32)
     (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $coef f32) (param $root i32)
