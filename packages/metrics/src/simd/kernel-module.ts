@@ -30,6 +30,7 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
     if (compiled === undefined) compiled = compileModule(base64);
     return compiled;
   };
+  const instantiate = (module: WebAssembly.Module) => new WebAssembly.Instance(module, {}).exports as unknown as Exports;
   return {
     available: () => compile() !== null,
     withMemory(bytes) {
@@ -37,13 +38,13 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
       if (!module || bytes > MAX_KERNEL_BYTES) return null;
       if (kept && kept.memory.buffer.byteLength > Math.max(RELEASE_ABOVE, 4 * bytes)) kept = undefined;
       const fresh = kept === undefined;
-      kept ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+      kept ??= instantiate(module);
       return reserve(kept.memory, bytes) ? { exports: kept, fresh } : null;
     },
     current() {
       const module = compile();
       if (!module) return null;
-      kept ??= new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+      kept ??= instantiate(module);
       return kept;
     },
   };
