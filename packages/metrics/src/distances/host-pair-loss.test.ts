@@ -11,6 +11,8 @@ import { tensorsInHostMemory } from '../internal/host-memory';
 import { sampleTriplets } from '../random';
 import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
 import { randomCostMatrix, randomMatrix, referenceDistortion } from '../testing/reference';
+import { pairKernelLoansOut } from '../simd/pair-kernels';
+import { rankKernelLoansOut } from '../simd/rank-kernels';
 import { METRICS } from './metric';
 
 const K = 600; // three row blocks: diagonal and off-diagonal blocks, a short last block
@@ -112,6 +114,59 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     expectClose(host.value, matrix.value, { rtol: 1e-4 });
     expectClose(host.gradient, matrix.gradient, { rtol: 1e-3, atol: 1e-6 });
     tf.dispose([first, p]);
+  });
+
+  it.each(METRICS)('two exact losses in one recorded step (%s): each backward reads its own W, though later calls took the kernel memory', async (metric) => {
+    await useTestBackend(backend);
+    // W waits for the backward pass in kernel memory, lent: the second distortion call writes over it (same K), the
+    // third grows the memory (more classes), the rank loss's kernels are another module. The sum's gradient must be
+    // the sum of the gradients taken one at a time.
+    const D2 = randomCostMatrix(K, 31);
+    const larger = 2 * K;
+    const D3 = randomCostMatrix(larger, 32);
+    const p = tf.variable(tf.tensor2d(P));
+    const q = tf.variable(tf.tensor2d(randomMatrix(larger, DIM, 33)));
+    const triplets = sampleTriplets(K, 20_000, 34);
+    const signs = Float32Array.from(triplets.i, (i, t) => (D[i][triplets.j[t]] > D[i][triplets.k[t]] ? -1 : 1));
+    const terms: Array<() => tf.Scalar> = [
+      () => distortionLoss(p, D, { metric }),
+      () => distortionLoss(p, D2, { metric, scaleFree: false }),
+      () => distortionLoss(q, D3, { metric }),
+      () => tripletRankLoss(p, triplets, signs, metric, 'host'),
+    ];
+    const alone = terms.map((term) => tf.variableGrads(term, [p, q]));
+    const together = tf.variableGrads(() => tf.addN(terms.map((term) => term())) as tf.Scalar, [p, q]);
+    expectClose(together.value.dataSync()[0], alone.reduce((sum, { value }) => sum + value.dataSync()[0], 0), { rtol: 1e-6 });
+    for (const v of [p, q]) {
+      const summed = tf.addN(alone.map(({ grads }) => grads[v.name] ?? tf.zerosLike(v)));
+      expectClose(together.grads[v.name].arraySync() as number[][], summed.arraySync() as number[][], { rtol: 1e-5, atol: 1e-9 });
+      summed.dispose();
+    }
+    // Every backward pass ended its loan.
+    expect(pairKernelLoansOut()).toBe(0);
+    expect(rankKernelLoansOut()).toBe(0);
+    tf.dispose([p, q, together.value, ...Object.values(together.grads), ...alone.flatMap(({ value, grads }) => [value, ...Object.values(grads)])]);
+  });
+
+  it('lends W only to a backward pass that was recorded', async () => {
+    await useTestBackend(backend);
+    const p = tf.tensor2d(P);
+    // Outside tf.grad nothing will read W: lending it would cost a K×K copy at the next call.
+    tf.tidy(() => distortionLoss(p, D));
+    tf.tidy(() => tripletRankLoss(p, sampleTriplets(K, 20_000, 35), new Float32Array(20_000).fill(1), 'euclidean', 'host'));
+    expect(pairKernelLoansOut()).toBe(0);
+    expect(rankKernelLoansOut()).toBe(0);
+    // Recorded, then never back-propagated (a loss off the path to the output): its loan is out until a call takes the memory.
+    const y = tf.ones([3]);
+    tf.dispose(tf.grad((x: tf.Tensor) => {
+      distortionLoss(p, D);
+      return tf.sum(tf.square(x));
+    })(y));
+    y.dispose();
+    expect(pairKernelLoansOut()).toBe(1);
+    tf.dispose(tf.grad((x: tf.Tensor) => distortionLoss(x as tf.Tensor2D, D))(p));
+    expect(pairKernelLoansOut()).toBe(0);
+    p.dispose();
   });
 
   it('builds no [K, K, d] tensor and leaves no tensors behind', async () => {

@@ -3,21 +3,21 @@
 // (JavaScript loops, or the WebAssembly kernels of ../simd) plugs in here.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
-import { copiesArraysIntoTensors } from '../internal/host-memory';
+import type { KernelLoan } from '../simd/kernel-module';
 import { unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
 
 /**
  * The loss and W [K, K] (symmetric, zero diagonal, row-major) with its row sums: W_ij = ∂L/∂(p_i·p_j) up to the
  * backward's sign and factor 2 — for the euclidean metric (∂L/∂d_ij + ∂L/∂d_ji) / 2d_ij, for the squared and cosine
- * forms the pair gradient itself.
+ * forms the pair gradient itself. pairWeightsOp may overwrite W's diagonal.
  */
 export interface PairWeights {
   value: number;
   weights: Float32Array;
   rowSums: ArrayLike<number>;
-  /** `weights` is a view of memory that the next call overwrites (kernel memory): copied unless the backend copies. */
-  scratch?: boolean;
+  /** Where `weights` is a view of kernel memory that later calls overwrite: lends it to the backward pass. */
+  lend?: (view: Float32Array) => KernelLoan;
 }
 
 /**
@@ -34,27 +34,43 @@ export function squaredRowNorms(p: tf.Tensor2D): Float32Array {
   return values;
 }
 
-/** L(d(P)) for d the `metric` distances between the rows of P, with `forward` computing L and W on the host. */
+/**
+ * L(d(P)) for d the `metric` distances between the rows of P, with `forward` computing L and W on the host.
+ *
+ * W reaches the backward pass as a host array, not as a saved tensor: tfjs saves a tensor by cloning it, and on
+ * tfjs-wasm that clone of a K×K matrix took 2 ms at K = 1,000 (a quarter of the step's product), more than the
+ * kernels' whole element-wise work.
+ */
 export function pairWeightsOp(points: tf.Tensor2D, metric: Metric, forward: PairForward): tf.Scalar {
   const op = customOp<tf.Scalar>(([input], save) => {
     const p = input as tf.Tensor2D;
     const k = p.shape[0];
     const cosine = metric === 'cosine' ? unitRows(p) : null;
-    const { value, weights, rowSums, scratch = false } = forward(cosine ? cosine.unit : p);
-    const w = tf.tensor2d(scratch && !copiesArraysIntoTensors() ? weights.slice() : weights, [k, k]);
-    if (cosine) save([cosine.unit, cosine.norm, w]);
-    else save([p, w, tf.tensor2d(Float32Array.from(rowSums), [k, 1])]);
+    const { value, weights, rowSums, lend } = forward(cosine ? cosine.unit : p);
+    // sq_ij = ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j: ∂L/∂P = 2(P ⊙ rowsum(W) − W·P) = −2(W − diag(rowsum(W)))·P, one product
+    // once the row sums sit on W's (zero) diagonal with their sign flipped.
+    if (!cosine) for (let i = 0; i < k; i++) weights[i * k + i] = -rowSums[i];
+    const kept = tf.memory().numTensors;
+    save(cosine ? [cosine.unit, cosine.norm] : [p]);
+    // save() clones only while a gradient is being recorded: otherwise no backward pass will ask for W.
+    const recorded = tf.memory().numTensors > kept;
+    const loan = recorded ? (lend?.(weights) ?? { read: () => weights, end: () => {} }) : null;
     return {
       value: tf.scalar(value),
       gradFunc: (dy, saved) => {
+        if (!loan) throw new Error('pairWeightsOp: a backward pass that was not recorded');
+        // Read at once, before anything else can run in the kernel memory that may hold it.
+        const w = tf.tensor2d(loan.read(), [k, k]);
+        let gradient: tf.Tensor;
         if (cosine) {
           // d = 1 − UUᵀ: ∂L/∂U = −W·U, then back through U = P / ‖P‖.
-          const [unit, norm, sw] = saved as tf.Tensor2D[];
-          return [tf.mul(unitRowsBackward(tf.neg(tf.matMul(sw, unit)) as tf.Tensor2D, unit, norm), dy)];
+          const [unit, norm] = saved as tf.Tensor2D[];
+          gradient = tf.mul(unitRowsBackward(tf.neg(tf.matMul(w, unit)) as tf.Tensor2D, unit, norm), dy);
+        } else {
+          gradient = tf.mul(tf.matMul(w, saved[0] as tf.Tensor2D), tf.mul(dy, -2));
         }
-        // sq_ij = ‖p_i‖² + ‖p_j‖² − 2 p_i·p_j: ∂L/∂P = 2(P ⊙ rowsum(W) − W·P).
-        const [sp, sw, rowSum] = saved as tf.Tensor2D[];
-        return [tf.mul(tf.sub(tf.mul(sp, rowSum), tf.matMul(sw, sp)), tf.mul(dy, 2))];
+        loan.end();
+        return [gradient];
       },
     };
   });

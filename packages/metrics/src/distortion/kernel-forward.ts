@@ -27,6 +27,6 @@ export function distortionKernelForward(workspace: PairWorkspace, costs: Float32
     // Both orders of a pair: ∂/∂d of 2(s·a − 1)²/pairs = 4s(s·a − 1)/(D·pairs); the euclidean W also takes ∂d/∂(d²) = 1/2d.
     const euclidean = metric === 'euclidean';
     const total = workspace.distortionWeights(s, ((euclidean ? 2 : 4) * s) / pairs, euclidean);
-    return { value: (2 * total) / pairs, weights: workspace.matrix, rowSums: workspace.rowSums, scratch: true };
+    return { value: (2 * total) / pairs, weights: workspace.matrix, rowSums: workspace.rowSums, lend: workspace.lend };
   };
 }

@@ -30,7 +30,7 @@ export function kernelRankLoss(points: tf.Tensor2D, triplets: ClassTriplets, ord
   return tf.tidy(() =>
     pairWeightsOp(points, metric, (rows) => {
       const value = rankForward(workspace, rows, metric) / count;
-      return { value, weights: workspace.weights, rowSums: workspace.rowSums, scratch: true };
+      return { value, weights: workspace.weights, rowSums: workspace.rowSums, lend: workspace.lend };
     }),
   );
 }

@@ -11,14 +11,30 @@ const PAGE = 65536;
 /** wasm32 addresses 4 GiB. */
 export const MAX_KERNEL_BYTES = 2 ** 32 - PAGE;
 
+/**
+ * A view of kernel memory lent to a later reader (a gradient function) instead of copied out at once: copied only
+ * when a call needs that memory before the reader is done.
+ */
+export interface KernelLoan {
+  /** The values: the view itself, or its copy once a later call took the memory. */
+  read(): Float32Array;
+  /** The reader is done with the values: nothing is copied for it any more. */
+  end(): void;
+}
+
 export interface KeptModule<Exports extends { memory: WebAssembly.Memory }> {
   /** Whether this engine runs the module (WebAssembly with SIMD). */
   available(): boolean;
   /**
    * The kept instance with at least `bytes` of memory, or null where SIMD or the memory is missing. `fresh` when
-   * this call started a new instance, whose memory holds nothing of earlier calls.
+   * this call started a new instance, whose memory holds nothing of earlier calls. The caller overwrites the bytes
+   * from `from` on: loans there are copied out first (all of them when the memory grows or is replaced).
    */
-  withMemory(bytes: number): { exports: Exports; fresh: boolean } | null;
+  withMemory(bytes: number, from?: number): { exports: Exports; fresh: boolean } | null;
+  /** Lends `view` (of this module's memory) until the loan ends. */
+  lend(view: Float32Array): KernelLoan;
+  /** How many loans are out (neither ended nor copied out). */
+  loansOut(): number;
   /** The kept instance as it is (started if none is), or null without SIMD: for kernels that need no memory. */
   current(): Exports | null;
 }
@@ -31,16 +47,23 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
     return compiled;
   };
   const instantiate = (module: WebAssembly.Module) => new WebAssembly.Instance(module, {}).exports as unknown as Exports;
+  const loans = new Loans();
   return {
     available: () => compile() !== null,
-    withMemory(bytes) {
+    withMemory(bytes, from = 0) {
       const module = compile();
       if (!module || bytes > MAX_KERNEL_BYTES) return null;
-      if (kept && kept.memory.buffer.byteLength > Math.max(RELEASE_ABOVE, 4 * bytes)) kept = undefined;
+      const size = kept?.memory.buffer.byteLength ?? 0;
+      const replaced = size > Math.max(RELEASE_ABOVE, 4 * bytes);
+      // Growing detaches every view of the memory, and a new instance drops it.
+      loans.copyOut(replaced || size < bytes ? 0 : from, replaced || size < bytes ? Infinity : bytes);
+      if (replaced) kept = undefined;
       const fresh = kept === undefined;
       kept ??= instantiate(module);
       return reserve(kept.memory, bytes) ? { exports: kept, fresh } : null;
     },
+    lend: (view) => loans.lend(view),
+    loansOut: () => loans.count,
     current() {
       const module = compile();
       if (!module) return null;
@@ -48,6 +71,38 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
       return kept;
     },
   };
+}
+
+/** The loans of one module's memory that are still out. */
+class Loans {
+  private readonly out = new Set<{ view: Float32Array; copy: Float32Array | null }>();
+
+  get count(): number {
+    return this.out.size;
+  }
+
+  lend(view: Float32Array): KernelLoan {
+    const loan = { view, copy: null as Float32Array | null };
+    this.out.add(loan);
+    return {
+      read: () => loan.copy ?? loan.view,
+      end: () => {
+        this.out.delete(loan);
+        loan.copy = null;
+      },
+    };
+  }
+
+  /** Copies out the loans that overlap bytes [from, to) of the memory. */
+  copyOut(from: number, to: number): void {
+    for (const loan of this.out) {
+      const { byteOffset, byteLength } = loan.view;
+      if (byteOffset < to && byteOffset + byteLength > from) {
+        loan.copy = loan.view.slice();
+        this.out.delete(loan);
+      }
+    }
+  }
 }
 
 function compileModule(base64: string): WebAssembly.Module | null {

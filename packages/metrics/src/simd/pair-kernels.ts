@@ -1,6 +1,6 @@
 // The WebAssembly SIMD pair kernels (./pair-kernels.wat) behind a typed workspace: one K×K matrix, the K×K costs,
 // K norms and K row sums laid out in the module's memory, and the passes that run over them.
-import { align, keptModule, MAX_KERNEL_BYTES } from './kernel-module';
+import { align, keptModule, MAX_KERNEL_BYTES, type KernelLoan } from './kernel-module';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
 
 export interface KernelExports {
@@ -40,6 +40,8 @@ export interface PairWorkspace {
    * (W symmetric, zero diagonal); its row sums into `rowSums`. Returns Σ r² over j > i.
    */
   distortionWeights(s: number, f: number, euclidean: boolean): number;
+  /** Lends a view of this memory (`matrix`) to a reader that comes later: copied out only if a call needs it first. */
+  lend(view: Float32Array): KernelLoan;
 }
 
 export interface MatrixBlock {
@@ -59,6 +61,11 @@ export function simdKernelsAvailable(): boolean {
   return pairKernels.available();
 }
 
+/** How many views of the pair kernels' memory are lent out to backward passes still to come. */
+export function pairKernelLoansOut(): number {
+  return pairKernels.loansOut();
+}
+
 /**
  * A workspace for K classes, or null where WebAssembly SIMD is missing or the memory cannot be had (the caller then
  * runs its JavaScript path).
@@ -68,12 +75,13 @@ export function pairWorkspace(k: number): PairWorkspace | null {
   const at = { matrix: 0, inverse: matrixBytes, norms: 2 * matrixBytes, rowSums: 0, out: 0 };
   at.rowSums = align(at.norms + 4 * k, 8);
   at.out = at.rowSums + 8 * k;
-  const kernels = keptKernels(at.out + 16);
+  const kernels = keptKernels(at.out + 16, 0);
   return kernels ? workspace(kernels, k, at) : null;
 }
 
-function keptKernels(bytes: number): KernelExports | null {
-  const kept = pairKernels.withMemory(bytes);
+/** The kept kernels with `bytes` of memory, the caller writing from `from` on. */
+function keptKernels(bytes: number, from: number): KernelExports | null {
+  const kept = pairKernels.withMemory(bytes, from);
   // A fresh instance (the kept memory was far too large) holds no inverse costs.
   if (kept?.fresh) keptCosts = null;
   return kept ? kept.exports : null;
@@ -87,7 +95,7 @@ function keptKernels(bytes: number): KernelExports | null {
 export function borrowKernels(bytes: number): { kernels: KernelExports; base: number } | null {
   const base = keptCosts ? align(keptCosts.end, 16) : 0;
   if (base + bytes > MAX_KERNEL_BYTES) return null;
-  const kernels = keptKernels(base + bytes);
+  const kernels = keptKernels(base + bytes, base);
   // keptKernels starts a fresh instance (and forgets the costs) when the kept memory is far too large.
   if (!kernels) return null;
   return { kernels, base: keptCosts ? base : 0 };
@@ -117,5 +125,6 @@ function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace
       rowSums.fill(0);
       return kernels.distortionWeights(at.matrix, at.inverse, at.rowSums, k, s, f, euclidean ? 1 : 0);
     },
+    lend: (view) => pairKernels.lend(view),
   };
 }

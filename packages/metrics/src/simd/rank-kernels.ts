@@ -1,7 +1,7 @@
 // The rank loss's K² path (../rank/kernel-loss) on the WebAssembly kernels of ./rank-kernels.wat, behind a typed
 // workspace: the distances and the gradient [K, K], the costs, the triplets and their order laid out in the module's
 // own memory, and the passes that run over them.
-import { align, keptModule } from './kernel-module';
+import { align, keptModule, type KernelLoan } from './kernel-module';
 import type { MatrixBlock } from './pair-kernels';
 import { RANK_KERNELS_BASE64 } from './rank-kernels.binary';
 
@@ -47,6 +47,8 @@ export interface RankWorkspace {
   terms(scale: number, euclidean: boolean): number;
   /** W = G + Gᵀ in place of `weights`, zero diagonal, and its row sums. */
   symmetrize(): void;
+  /** Lends a view of this memory (`weights`) to a reader that comes later: copied out only if a call needs it first. */
+  lend(view: Float32Array): KernelLoan;
 }
 
 const rankKernels = keptModule<RankKernelExports>(RANK_KERNELS_BASE64);
@@ -61,6 +63,11 @@ let keptCosts: { values: WeakRef<Float32Array>; k: number } | null = null;
 /** Whether this engine runs the rank kernels (WebAssembly with SIMD). */
 export function rankKernelsAvailable(): boolean {
   return rankKernels.available();
+}
+
+/** How many views of the rank kernels' memory are lent out to backward passes still to come. */
+export function rankKernelLoansOut(): number {
+  return rankKernels.loansOut();
 }
 
 /** e^−x, x ≥ 0, as the kernels compute it (for tests of its accuracy), or null without the kernels. */
@@ -140,5 +147,6 @@ function workspace(kernels: RankKernelExports, k: number, count: number, at: Lay
       rowSums.fill(0);
       kernels.symmetrizeWeights(at.weights, at.rowSums, k);
     },
+    lend: (view) => rankKernels.lend(view),
   };
 }
