@@ -18,10 +18,15 @@ export interface GramBlock {
   values: Float32Array;
 }
 
+/** The rows (and columns) of the largest Gram block at K classes. */
+export function gramBlockRows(k: number): number {
+  return Math.min(k, Math.max(MIN_BLOCK_ROWS, Math.ceil(k / MAX_BLOCKS)));
+}
+
 /** Calls `visit` with every block of P·Pᵀ [K, K] that holds an entry (i, j) with i ≤ j. */
 export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) => void): void {
   const k = p.shape[0];
-  const blockRows = Math.max(MIN_BLOCK_ROWS, Math.ceil(k / MAX_BLOCKS));
+  const blockRows = gramBlockRows(k);
   const starts: number[] = [];
   for (let start = 0; start < k; start += blockRows) starts.push(start);
   const blocks = rowBlocks(p, starts, blockRows);
@@ -58,13 +63,4 @@ function rowBlocks(p: tf.Tensor2D, starts: number[], blockRows: number): tf.Tens
     const rows = Math.min(blockRows, k - start);
     return tf.tensor2d(values.subarray(start * dim, (start + rows) * dim), [rows, dim]);
   });
-}
-
-/** A Gram block's entries p_i·p_j with j > i, into their places in `matrix` [K, K]. */
-export function copyUpperEntries({ rowStart, colStart, rows, cols, values }: GramBlock, matrix: Float32Array, k: number): void {
-  for (let r = 0; r < rows; r++) {
-    const i = rowStart + r;
-    const first = Math.max(0, i + 1 - colStart);
-    if (first < cols) matrix.set(values.subarray(r * cols + first, (r + 1) * cols), i * k + colStart + first);
-  }
 }

@@ -1,6 +1,6 @@
 // The exact distortion loss's forward pass with the WebAssembly SIMD pair kernels (../simd): the formula of
 // ./host-loss, each element-wise pass over the K² pairs about 10× faster than the JavaScript loop.
-import { copyUpperEntries, forEachUpperGramBlock } from '../distances/gram-blocks';
+import { forEachUpperGramBlock } from '../distances/gram-blocks';
 import type { Metric } from '../distances/metric';
 import { squaredRowNorms, type PairForward } from '../distances/pair-weights-op';
 import type { PairWorkspace } from '../simd/pair-kernels';
@@ -17,7 +17,6 @@ export function distortionKernelForward(workspace: PairWorkspace, costs: Float32
     if (metric === 'cosine') workspace.norms.fill(0.5);
     else workspace.norms.set(squaredRowNorms(rows));
     forEachUpperGramBlock(rows, (block) => {
-      copyUpperEntries(block, workspace.matrix, k);
       workspace.distortionDistances(block, metric === 'cosine' ? 1 : 2, metric === 'euclidean');
     });
     const { sum, sumSquares } = workspace.distanceSums();

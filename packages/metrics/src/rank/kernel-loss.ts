@@ -3,7 +3,7 @@
 // each a kernel pass; then the one backward product of ../distances/pair-weights-op. The JavaScript loops of
 // ./host-loss took ~25 ms of host work at K = 1,000 with 250,000 triplets, three K×K×128 products' worth.
 import * as tf from '@tensorflow/tfjs-core';
-import { copyUpperEntries, forEachUpperGramBlock } from '../distances/gram-blocks';
+import { forEachUpperGramBlock } from '../distances/gram-blocks';
 import type { Metric } from '../distances/metric';
 import { pairWeightsOp, squaredRowNorms } from '../distances/pair-weights-op';
 import type { CostLookup } from '../internal/cost-source';
@@ -42,7 +42,6 @@ function rankForward(workspace: RankWorkspace, rows: tf.Tensor2D, metric: Metric
   if (metric === 'cosine') workspace.norms.fill(0.5);
   else workspace.norms.set(squaredRowNorms(rows));
   forEachUpperGramBlock(rows, (block) => {
-    copyUpperEntries(block, workspace.distances, k);
     workspace.mirroredDistances(block, metric === 'cosine' ? 1 : 2, metric === 'euclidean');
   });
   const sum = workspace.terms(1 / workspace.signs.length, metric === 'euclidean');

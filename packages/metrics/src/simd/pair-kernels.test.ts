@@ -4,7 +4,8 @@ import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { sampleTriplets } from '../random/sample';
-import { pairWorkspace, type MatrixBlock, type PairWorkspace } from './pair-kernels';
+import type { GramBlock } from '../distances/gram-blocks';
+import { pairWorkspace, type PairWorkspace } from './pair-kernels';
 import { tripletWorkspace, type TripletWorkspace } from './triplet-kernels';
 
 const K = 151; // 151 = 4·37 + 3: every row ends in a scalar tail; three 64-wide tiles, the last one short
@@ -27,7 +28,7 @@ function randomCase(seed: number): Case {
 const dot = (x: number[], y: number[]) => x.reduce((s, v, c) => s + v * y[c], 0);
 
 /** Uneven blocks covering the upper triangle: rows [0, 70) and [70, K), columns likewise. */
-const BLOCKS: MatrixBlock[] = [
+const BLOCKS: Array<Omit<GramBlock, 'values'>> = [
   { rowStart: 0, rows: 70, colStart: 0, cols: 70 },
   { rowStart: 0, rows: 70, colStart: 70, cols: K - 70 },
   { rowStart: 70, rows: K - 70, colStart: 70, cols: K - 70 },
@@ -41,10 +42,21 @@ const FORMS: Form[] = [
   { name: 'cosine (unit rows)', coef: 1, root: false, norms: () => 0.5, distance: (x, y) => Math.max(1 - dot(x, y), 0) },
 ];
 
-function load(workspace: PairWorkspace, { points, costs }: Case, form: Form): void {
+/**
+ * Loads the costs and norms, and returns the Gram blocks as forEachUpperGramBlock hands them over. The matrix holds
+ * NaN until the kernels write it: they read the blocks, not it.
+ */
+function load(workspace: PairWorkspace, { points, costs }: Case, form: Form): GramBlock[] {
   workspace.loadCosts(costs);
   workspace.norms.set(points.map(form.norms));
-  for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) workspace.matrix[i * K + j] = dot(points[i], points[j]);
+  workspace.matrix.fill(Number.NaN);
+  return BLOCKS.map((block) => {
+    const values = new Float32Array(block.rows * block.cols);
+    for (let r = 0; r < block.rows; r++) {
+      for (let c = 0; c < block.cols; c++) values[r * block.cols + c] = dot(points[block.rowStart + r], points[block.colStart + c]);
+    }
+    return { ...block, values };
+  });
 }
 
 function unitRows(points: number[][]): number[][] {
@@ -60,8 +72,7 @@ describe('pair kernels', () => {
     const input = randomCase(1);
     const points = form.name.startsWith('cosine') ? unitRows(input.points) : input.points;
     const workspace = pairWorkspace(K) as PairWorkspace;
-    load(workspace, { points, costs: input.costs }, form);
-    for (const block of BLOCKS) workspace.distortionDistances(block, form.coef, form.root);
+    for (const block of load(workspace, { points, costs: input.costs }, form)) workspace.distortionDistances(block, form.coef, form.root);
     const got: number[] = [];
     const want: number[] = [];
     let sum = 0;
@@ -87,8 +98,7 @@ describe('pair kernels', () => {
     const input = randomCase(2);
     const form = FORMS[euclidean ? 0 : 1];
     const workspace = pairWorkspace(K) as PairWorkspace;
-    load(workspace, input, form);
-    for (const block of BLOCKS) workspace.distortionDistances(block, form.coef, form.root);
+    for (const block of load(workspace, input, form)) workspace.distortionDistances(block, form.coef, form.root);
     const distances = Float32Array.from(workspace.matrix);
     const f = 0.01;
     const total = workspace.distortionWeights(s, f, euclidean);
@@ -120,8 +130,7 @@ describe('pair kernels', () => {
     const second = { ...first, costs: first.costs.map((c) => c * 2) };
     const sumsWith = (input: Case) => {
       const workspace = pairWorkspace(K) as PairWorkspace;
-      load(workspace, input, FORMS[1]);
-      for (const block of BLOCKS) workspace.distortionDistances(block, 2, false);
+      for (const block of load(workspace, input, FORMS[1])) workspace.distortionDistances(block, 2, false);
       return workspace.distanceSums().sum;
     };
     const once = sumsWith(first);
@@ -163,8 +172,8 @@ describe('pair kernels', () => {
     const input = randomCase(14);
     const sums = () => {
       const workspace = pairWorkspace(K) as PairWorkspace;
-      load(workspace, input, FORMS[1]); // the same costs array: not inverted again
-      for (const block of BLOCKS) workspace.distortionDistances(block, 2, false);
+      // The same costs array: not inverted again.
+      for (const block of load(workspace, input, FORMS[1])) workspace.distortionDistances(block, 2, false);
       return workspace.distanceSums().sum;
     };
     const before = sums();

@@ -2,12 +2,13 @@
 // K norms and K row sums laid out in the module's memory, and the passes that run over them.
 import { align, keptModule, MAX_KERNEL_BYTES, type KernelLoan } from './kernel-module';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
+import { gramBlockRows, type GramBlock } from '../distances/gram-blocks';
 
 export interface KernelExports {
   memory: WebAssembly.Memory;
   invertUpper(matrix: number, k: number): void;
   distortionDistances(
-    matrix: number, norms: number, inverse: number, k: number,
+    matrix: number, block: number, norms: number, inverse: number, k: number,
     i0: number, i1: number, j0: number, j1: number, coef: number, root: number, out: number,
   ): void;
   distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): number;
@@ -19,7 +20,7 @@ export interface KernelExports {
 /** One call's buffers in kernel memory. Valid until the next `pairWorkspace` call, which may move or grow them. */
 export interface PairWorkspace {
   readonly k: number;
-  /** K×K: the Gram values p_i·p_j in (upper triangle), then the distances, then W (symmetric) out. */
+  /** K×K: the distances (upper triangle), then W (symmetric) out. */
   readonly matrix: Float32Array;
   /** K: ‖p_i‖² for the euclidean forms. */
   readonly norms: Float32Array;
@@ -28,11 +29,11 @@ export interface PairWorkspace {
   /** Loads D [K, K] (its upper triangle, inverted). Skipped when it is the array loaded last time: D is unchanged. */
   loadCosts(costs: Float32Array): void;
   /**
-   * d_ij = max(n_i + n_j − coef·g_ij, 0), square-rooted when `root`, in place of g_ij for j > i within one block of
-   * rows and columns (run it on each Gram block as it arrives, while the block is in cache); adds Σ a and Σ a²
-   * (a = d / D) to `distanceSums`.
+   * d_ij = max(n_i + n_j − coef·g_ij, 0), square-rooted when `root`, into `matrix` for j > i, from one Gram block
+   * (run it on each block as it arrives: one copy of the block into kernel memory, read there while in cache); adds
+   * Σ a and Σ a² (a = d / D) to `distanceSums`.
    */
-  distortionDistances(block: MatrixBlock, coef: number, root: boolean): void;
+  distortionDistances(block: GramBlock, coef: number, root: boolean): void;
   /** Σ a and Σ a² over every pair seen by `distortionDistances` since the workspace was made. */
   distanceSums(): { sum: number; sumSquares: number };
   /**
@@ -42,13 +43,6 @@ export interface PairWorkspace {
   distortionWeights(s: number, f: number, euclidean: boolean): number;
   /** Lends a view of this memory (`matrix`) to a reader that comes later: copied out only if a call needs it first. */
   lend(view: Float32Array): KernelLoan;
-}
-
-export interface MatrixBlock {
-  rowStart: number;
-  rows: number;
-  colStart: number;
-  cols: number;
 }
 
 const pairKernels = keptModule<KernelExports>(PAIR_KERNELS_BASE64);
@@ -72,10 +66,11 @@ export function pairKernelLoansOut(): number {
  */
 export function pairWorkspace(k: number): PairWorkspace | null {
   const matrixBytes = 4 * k * k;
-  const at = { matrix: 0, inverse: matrixBytes, norms: 2 * matrixBytes, rowSums: 0, out: 0 };
+  const at = { matrix: 0, inverse: matrixBytes, norms: 2 * matrixBytes, rowSums: 0, out: 0, block: 0 };
   at.rowSums = align(at.norms + 4 * k, 8);
   at.out = at.rowSums + 8 * k;
-  const kernels = keptKernels(at.out + 16, 0);
+  at.block = at.out + 16;
+  const kernels = keptKernels(at.block + 4 * gramBlockRows(k) ** 2, 0);
   return kernels ? workspace(kernels, k, at) : null;
 }
 
@@ -101,7 +96,7 @@ export function borrowKernels(bytes: number): { kernels: KernelExports; base: nu
   return { kernels, base: keptCosts ? base : 0 };
 }
 
-type Layout = { matrix: number; inverse: number; norms: number; rowSums: number; out: number };
+type Layout = { matrix: number; inverse: number; norms: number; rowSums: number; out: number; block: number };
 
 function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace {
   const { buffer } = kernels.memory;
@@ -118,8 +113,10 @@ function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace
       kernels.invertUpper(at.inverse, k);
       keptCosts = { values: new WeakRef(costs), k, end: at.inverse + 4 * k * k };
     },
-    distortionDistances: ({ rowStart, rows, colStart, cols }, coef, root) =>
-      kernels.distortionDistances(at.matrix, at.norms, at.inverse, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0, at.out),
+    distortionDistances: ({ rowStart, rows, colStart, cols, values }, coef, root) => {
+      new Float32Array(buffer, at.block, rows * cols).set(values.subarray(0, rows * cols));
+      kernels.distortionDistances(at.matrix, at.block, at.norms, at.inverse, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0, at.out);
+    },
     distanceSums: () => ({ sum: out[0], sumSquares: out[1] }),
     distortionWeights: (s, f, euclidean) => {
       rowSums.fill(0);

@@ -5,14 +5,14 @@ import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
 import { sampleTriplets, type ClassTriplets } from '../random/sample';
-import type { MatrixBlock } from './pair-kernels';
+import type { GramBlock } from '../distances/gram-blocks';
 import { kernelExpNegative, rankWorkspace, type RankWorkspace } from './rank-kernels';
 
 const K = 151; // 4·37 + 3
 const DIM = 5;
 
 /** Uneven blocks covering the upper triangle. */
-const BLOCKS: MatrixBlock[] = [
+const BLOCKS: Array<Omit<GramBlock, 'values'>> = [
   { rowStart: 0, rows: 70, colStart: 0, cols: 70 },
   { rowStart: 0, rows: 70, colStart: 70, cols: K - 70 },
   { rowStart: 70, rows: K - 70, colStart: 70, cols: K - 70 },
@@ -92,8 +92,14 @@ describe('rank kernels', () => {
     points[40] = points[3].slice();
     const workspace = rankWorkspace(K, 4, false) as RankWorkspace;
     workspace.norms.set(points.map((p) => dot(p, p)));
-    for (let i = 0; i < K; i++) for (let j = i + 1; j < K; j++) workspace.distances[i * K + j] = dot(points[i], points[j]);
-    for (const block of BLOCKS) workspace.mirroredDistances(block, coef, root);
+    workspace.distances.fill(Number.NaN); // written by the kernel, never read
+    for (const block of BLOCKS) {
+      const values = new Float32Array(block.rows * block.cols);
+      for (let r = 0; r < block.rows; r++) {
+        for (let c = 0; c < block.cols; c++) values[r * block.cols + c] = dot(points[block.rowStart + r], points[block.colStart + c]);
+      }
+      workspace.mirroredDistances({ ...block, values }, coef, root);
+    }
     const want = new Float64Array(K * K);
     for (let i = 0; i < K; i++) for (let j = 0; j < K; j++) if (i !== j) want[i * K + j] = distance(points[i], points[j]);
     const got = Float64Array.from(workspace.distances);

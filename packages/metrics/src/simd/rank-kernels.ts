@@ -2,12 +2,12 @@
 // workspace: the distances and the gradient [K, K], the costs, the triplets and their order laid out in the module's
 // own memory, and the passes that run over them.
 import { align, keptModule, type KernelLoan } from './kernel-module';
-import type { MatrixBlock } from './pair-kernels';
+import { gramBlockRows, type GramBlock } from '../distances/gram-blocks';
 import { RANK_KERNELS_BASE64 } from './rank-kernels.binary';
 
 interface RankKernelExports {
   memory: WebAssembly.Memory;
-  mirroredDistances(matrix: number, norms: number, k: number, i0: number, i1: number, j0: number, j1: number, coef: number, root: number): void;
+  mirroredDistances(matrix: number, block: number, norms: number, k: number, i0: number, i1: number, j0: number, j1: number, coef: number, root: number): void;
   groupByAnchor(a: number, b: number, c: number, s: number, n: number, k: number, starts: number, ga: number, gb: number, gc: number, gs: number): void;
   expNegative(x: number): number;
   rankTerms(d: number, g: number, k: number, a: number, b: number, c: number, costs: number, signs: number, n: number, scale: number, euclid: number, out: number): void;
@@ -17,7 +17,7 @@ interface RankKernelExports {
 /** One call's buffers in kernel memory. Valid until the next `rankWorkspace` call, which may move or grow them. */
 export interface RankWorkspace {
   readonly k: number;
-  /** K×K: the Gram values p_i·p_j in (upper triangle), then the distances, mirrored; the diagonal 0. */
+  /** K×K: the distances, mirrored; the diagonal 0. */
   readonly distances: Float32Array;
   /** K×K: ∂L/∂d by `terms`, then W (symmetric, zero diagonal) by `symmetrize`. */
   readonly weights: Float32Array;
@@ -38,8 +38,11 @@ export interface RankWorkspace {
   groupTriplets(triplets: { i: Int32Array; j: Int32Array; k: Int32Array }, signs?: Float32Array): void;
   /** Has `terms` read the signs from D [K, K] (a workspace made `withCosts`) instead of `signs`. */
   loadCosts(costs: Float32Array): void;
-  /** d_ij = max(n_i + n_j − coef·g_ij, 0), square-rooted when `root`, in place of g_ij (j > i) and onto d_ji. */
-  mirroredDistances(block: MatrixBlock, coef: number, root: boolean): void;
+  /**
+   * d_ij = max(n_i + n_j − coef·g_ij, 0), square-rooted when `root`, into `distances` for j > i and onto d_ji, from
+   * one Gram block (copied once into kernel memory).
+   */
+  mirroredDistances(block: GramBlock, coef: number, root: boolean): void;
   /**
    * Adds each triplet's slope into `weights` (÷ 2d when `euclidean`) and returns Σ_t softplus(x_t) over the triplets
    * (x_t = s_t·(d_ij − d_ik)), with `scale` = ∂L/∂(that sum).
@@ -81,7 +84,7 @@ export function kernelExpNegative(x: number): number | null {
  */
 export function rankWorkspace(k: number, count: number, withCosts: boolean): RankWorkspace | null {
   const matrixBytes = 4 * k * k;
-  const at = { distances: 0, weights: matrixBytes, costs: 2 * matrixBytes, norms: 0, rowSums: 0, starts: 0, a: 0, b: 0, c: 0, s: 0, ga: 0, gb: 0, gc: 0, signs: 0, out: 0 };
+  const at = { distances: 0, weights: matrixBytes, costs: 2 * matrixBytes, norms: 0, rowSums: 0, starts: 0, a: 0, b: 0, c: 0, s: 0, ga: 0, gb: 0, gc: 0, signs: 0, out: 0, block: 0 };
   at.norms = withCosts ? 3 * matrixBytes : 2 * matrixBytes;
   at.rowSums = align(at.norms + 4 * k, 8);
   at.starts = at.rowSums + 8 * k;
@@ -91,13 +94,14 @@ export function rankWorkspace(k: number, count: number, withCosts: boolean): Ran
     next += 4 * count;
   }
   at.out = align(next, 8);
-  const kept = rankKernels.withMemory(at.out + 24);
+  at.block = at.out + 24;
+  const kept = rankKernels.withMemory(at.block + 4 * gramBlockRows(k) ** 2);
   if (!kept) return null;
   if (kept.fresh || !withCosts) keptCosts = null;
   return workspace(kept.exports, k, count, at);
 }
 
-type Layout = Record<'distances' | 'weights' | 'costs' | 'norms' | 'rowSums' | 'starts' | 'a' | 'b' | 'c' | 's' | 'ga' | 'gb' | 'gc' | 'signs' | 'out', number>;
+type Layout = Record<'distances' | 'weights' | 'costs' | 'norms' | 'rowSums' | 'starts' | 'a' | 'b' | 'c' | 's' | 'ga' | 'gb' | 'gc' | 'signs' | 'out' | 'block', number>;
 
 function workspace(kernels: RankKernelExports, k: number, count: number, at: Layout): RankWorkspace {
   const { buffer } = kernels.memory;
@@ -136,8 +140,10 @@ function workspace(kernels: RankKernelExports, k: number, count: number, at: Lay
       }
       costsAt = at.costs;
     },
-    mirroredDistances: ({ rowStart, rows, colStart, cols }, coef, root) =>
-      kernels.mirroredDistances(at.distances, at.norms, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0),
+    mirroredDistances: ({ rowStart, rows, colStart, cols, values }, coef, root) => {
+      new Float32Array(buffer, at.block, rows * cols).set(values.subarray(0, rows * cols));
+      kernels.mirroredDistances(at.distances, at.block, at.norms, k, rowStart, rowStart + rows, colStart, colStart + cols, coef, root ? 1 : 0);
+    },
     terms: (scale, euclidean) => {
       kernels.rankTerms(at.distances, at.weights, k, at.ga, at.gb, at.gc, costsAt, at.signs, count, scale, euclidean ? 1 : 0, at.out);
       // Σ max(x, 0) + log Π (1 + e^−|x|), the product kept as 2^e·m.

@@ -9,13 +9,13 @@
 (module
   (memory (export "memory") 1)
 
-  ;; In place of the Gram values g_ij with j > i in rows [$i0, $i1) and columns [$j0, $j1) (one Gram block):
-  ;; d_ij = max(n_i + n_j - coef * g_ij, 0), square-rooted when $root != 0, and copied to d_ji. The diagonal is left
-  ;; as it is: the caller zeroes it once per call (./rank-kernels.ts).
+  ;; From one Gram block staged at $g (rows [$i0, $i1) by columns [$j0, $j1), row-major): d_ij = max(n_i + n_j -
+  ;; coef * g_ij, 0) for j > i, square-rooted when $root != 0, into the matrix at $m and onto d_ji. The diagonal is
+  ;; left as it is: the caller zeroes it once per call (./rank-kernels.ts).
   (func (export "mirroredDistances")
-    (param $m i32) (param $norms i32) (param $k i32)
+    (param $m i32) (param $g i32) (param $norms i32) (param $k i32)
     (param $i0 i32) (param $i1 i32) (param $j0 i32) (param $j1 i32) (param $coef f32) (param $root i32)
-    (local $i i32) (local $j i32) (local $at i32) (local $lower i32) (local $stride i32) (local $sni f32) (local $x f32)
+    (local $i i32) (local $j i32) (local $at i32) (local $row i32) (local $lower i32) (local $stride i32) (local $sni f32) (local $x f32)
     (local $ni v128) (local $c v128) (local $d v128)
     (local.set $c (f32x4.splat (local.get $coef)))
     (local.set $stride (i32.shl (local.get $k) (i32.const 2)))
@@ -24,6 +24,9 @@
       (br_if $done (i32.ge_u (local.get $i) (local.get $i1)))
       (local.set $sni (f32.load (i32.add (local.get $norms) (i32.shl (local.get $i) (i32.const 2)))))
       (local.set $ni (f32x4.splat (local.get $sni)))
+      ;; g_ij at $row + 4j.
+      (local.set $row (i32.add (local.get $g) (i32.shl (i32.sub (i32.mul (i32.sub (local.get $i) (local.get $i0))
+        (i32.sub (local.get $j1) (local.get $j0))) (local.get $j0)) (i32.const 2))))
       (local.set $j (select (local.get $j0) (i32.add (local.get $i) (i32.const 1)) (i32.gt_u (local.get $j0) (local.get $i))))
       (block $vdone (loop $vec
         (br_if $vdone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $j1)))
@@ -31,7 +34,7 @@
         (local.set $d (f32x4.max
           (f32x4.sub
             (f32x4.add (local.get $ni) (v128.load (i32.add (local.get $norms) (i32.shl (local.get $j) (i32.const 2)))))
-            (f32x4.mul (local.get $c) (v128.load (local.get $at))))
+            (f32x4.mul (local.get $c) (v128.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
           (v128.const i32x4 0 0 0 0)))
         (if (local.get $root) (then (local.set $d (f32x4.sqrt (local.get $d)))))
         (v128.store (local.get $at) (local.get $d))
@@ -52,7 +55,7 @@
         (local.set $x (f32.max
           (f32.sub
             (f32.add (local.get $sni) (f32.load (i32.add (local.get $norms) (i32.shl (local.get $j) (i32.const 2)))))
-            (f32.mul (local.get $coef) (f32.load (local.get $at))))
+            (f32.mul (local.get $coef) (f32.load (i32.add (local.get $row) (i32.shl (local.get $j) (i32.const 2))))))
           (f32.const 0)))
         (if (local.get $root) (then (local.set $x (f32.sqrt (local.get $x)))))
         (f32.store (local.get $at) (local.get $x))
