@@ -1,11 +1,14 @@
 // P·Pᵀ is symmetric, so only the blocks on and above the diagonal are computed: with b row blocks that is
-// b(b + 1)/2 of b² block products, about 5/8 of the full product at b = 4 and ~1/2 for large K. Each block is read
+// b(b + 1)/2 of b² block products, 3/5 of the full product at b = 5 (K = 1,000) and ~1/2 for large K. Each block is read
 // on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
 
-/** Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak. */
-const MIN_BLOCK_ROWS = 256;
+/**
+ * Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak.
+ * At K = 1,000 on wasm the upper blocks took 0.636 of the full product with 200 rows, 0.648 with 256 and 125.
+ */
+const MIN_BLOCK_ROWS = 200;
 const MAX_BLOCKS = 32;
 
 export interface GramBlock {

@@ -10,7 +10,7 @@ import { randomCostMatrix, randomMatrix } from '../testing/reference';
 import { distortionOfDistances } from './host-loss';
 import { distortionLoss } from './loss';
 
-const K = 301; // two Gram blocks (256 + 45 rows), rows ending in vector tails
+const K = 301; // two Gram blocks (200 + 101 rows), rows ending in vector tails
 const DIM = 6;
 const D = randomCostMatrix(K, 21);
 const values = Float32Array.from(D.flat());

@@ -5,8 +5,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { settle } from './step';
 
 const HOST_MEMORY_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
-/** As @mgp/metrics' Gram blocks: 256 rows, more when that would make over 32 blocks. */
-const blockRows = (k: number) => Math.max(256, Math.ceil(k / 32));
+/** As @mgp/metrics' Gram blocks: 200 rows, more when that would make over 32 blocks. */
+const blockRows = (k: number) => Math.max(200, Math.ceil(k / 32));
 
 export interface LossProducts {
   run(): void;
