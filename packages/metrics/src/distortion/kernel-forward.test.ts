@@ -6,7 +6,7 @@ import { expectClose, expectNoTensorLeak, useTestBackend } from '@mgp/test-utils
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hostPairLoss } from '../distances/host-pair-loss';
 import { METRICS } from '../distances/metric';
-import { randomCostMatrix, randomMatrix } from '../testing/reference';
+import { distanceMatrix, randomCostMatrix, randomMatrix } from '../testing/reference';
 import { distortionOfDistances } from './host-loss';
 import { distortionLoss } from './loss';
 
@@ -37,6 +37,22 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
       expectClose(kernels.gradient, loops.gradient, { rtol: 1e-3, atol: 1e-4 * scale });
     },
   );
+
+  it.each([true, false])('an isometric embedding (scale-free %s): a loss of ≈ 0, though the kernels take it from sums of ≈ K² terms', async (scaleFree) => {
+    await useTestBackend(backend);
+    // Σ (s·a − 1)² comes from s²·Σa² − 2s·Σa + pairs: near 0 it is a difference of numbers near K²/2.
+    const points = randomMatrix(K, 3, 23, 3);
+    const costs = distanceMatrix(points, points, 'euclidean');
+    const scaled = points.map((row) => row.map((v) => v * 2.5));
+    const p = tf.tensor2d(scaleFree ? scaled : points);
+    const kernels = distortionLoss(p, costs, { scaleFree });
+    const loops = hostPairLoss(p, 'euclidean', distortionOfDistances(Float32Array.from(costs.flat()), scaleFree));
+    const [got, want] = [kernels.dataSync()[0], loops.dataSync()[0]];
+    expect(got).toBeGreaterThanOrEqual(0);
+    expect(want).toBeLessThan(1e-6);
+    expectClose(got, want, { atol: 1e-10 });
+    tf.dispose([p, kernels, loops]);
+  });
 
   it('leaves no tensors behind, and repeated steps give the same result (the kept costs are reused)', async () => {
     await useTestBackend(backend);

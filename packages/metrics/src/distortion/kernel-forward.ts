@@ -25,7 +25,10 @@ export function distortionKernelForward(workspace: PairWorkspace, costs: Float32
     const pairs = k * k - k;
     // Both orders of a pair: ∂/∂d of 2(s·a − 1)²/pairs = 4s(s·a − 1)/(D·pairs); the euclidean W also takes ∂d/∂(d²) = 1/2d.
     const euclidean = metric === 'euclidean';
-    const total = workspace.distortionWeights(s, ((euclidean ? 2 : 4) * s) / pairs, euclidean);
+    workspace.distortionWeights(s, ((euclidean ? 2 : 4) * s) / pairs, euclidean);
+    // Σ (s·a − 1)² over the pairs j > i from the float64 sums of a and a², with no pass over the pairs; clamped at 0
+    // against rounding when the arrangement is near perfect.
+    const total = Math.max(s * s * sumSquares - 2 * s * sum + pairs / 2, 0);
     return { value: (2 * total) / pairs, weights: workspace.matrix, rowSums: workspace.rowSums, lend: workspace.lend };
   };
 }

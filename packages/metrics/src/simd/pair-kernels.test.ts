@@ -94,24 +94,22 @@ describe('pair kernels', () => {
   it.each([
     [true, 0.8],
     [false, 1.3],
-  ])('distortionWeights (euclidean %s): symmetric W with zero diagonal, its row sums, and Σ r²', (euclidean, s) => {
+  ])('distortionWeights (euclidean %s): symmetric W with zero diagonal, and its row sums', (euclidean, s) => {
     const input = randomCase(2);
     const form = FORMS[euclidean ? 0 : 1];
     const workspace = pairWorkspace(K) as PairWorkspace;
     for (const block of load(workspace, input, form)) workspace.distortionDistances(block, form.coef, form.root);
     const distances = Float32Array.from(workspace.matrix);
     const f = 0.01;
-    const total = workspace.distortionWeights(s, f, euclidean);
+    workspace.distortionWeights(s, f, euclidean);
 
     const want = new Float64Array(K * K);
     const rowSums = new Float64Array(K);
-    let wantTotal = 0;
     for (let i = 0; i < K; i++) {
       for (let j = i + 1; j < K; j++) {
         const d = distances[i * K + j];
         const cost = input.costs[i * K + j];
         const r = (s * d) / cost - 1;
-        wantTotal += r * r;
         const w = euclidean ? (d > 0 ? (f * r) / cost / d : 0) : (f * r) / cost;
         want[i * K + j] = want[j * K + i] = w;
         rowSums[i] += w;
@@ -122,7 +120,6 @@ describe('pair kernels', () => {
     if (euclidean) expect(workspace.matrix[3 * K + 40]).toBe(0); // coincident points: the subgradient 0, not ±∞
     expectClose(workspace.matrix, want, { rtol: 1e-5, atol: 1e-9 });
     expectClose(workspace.rowSums, rowSums, { rtol: 1e-5, atol: 1e-8 });
-    expectClose(total, wantTotal, { rtol: 1e-6 });
   });
 
   it('reloads the costs when they are another array, and keeps them when they are the same one', () => {

@@ -11,7 +11,7 @@ export interface KernelExports {
     matrix: number, block: number, norms: number, inverse: number, k: number,
     i0: number, i1: number, j0: number, j1: number, coef: number, root: number, out: number,
   ): void;
-  distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): number;
+  distortionWeights(matrix: number, inverse: number, rowSums: number, k: number, s: number, f: number, euclidean: number): void;
   rowPairSquaredDistances(points: number, dim: number, a: number, b: number, n: number, out: number): void;
   addRowPairGradients(points: number, gradient: number, dim: number, a: number, b: number, coefficients: number, n: number): void;
   drawTriplets(state: number, m: number, n: number, a: number, b: number, c: number): number;
@@ -38,9 +38,9 @@ export interface PairWorkspace {
   distanceSums(): { sum: number; sumSquares: number };
   /**
    * W_ij = f·r/D_ij (÷ d_ij, and 0 where d_ij = 0, when `euclidean`), r = s·d_ij/D_ij − 1, in place of d and mirrored
-   * (W symmetric, zero diagonal); its row sums into `rowSums`. Returns Σ r² over j > i.
+   * (W symmetric, zero diagonal); its row sums into `rowSums`.
    */
-  distortionWeights(s: number, f: number, euclidean: boolean): number;
+  distortionWeights(s: number, f: number, euclidean: boolean): void;
   /** Lends a view of this memory (`matrix`) to a reader that comes later: copied out only if a call needs it first. */
   lend(view: Float32Array): KernelLoan;
 }
@@ -120,7 +120,7 @@ function workspace(kernels: KernelExports, k: number, at: Layout): PairWorkspace
     distanceSums: () => ({ sum: out[0], sumSquares: out[1] }),
     distortionWeights: (s, f, euclidean) => {
       rowSums.fill(0);
-      return kernels.distortionWeights(at.matrix, at.inverse, at.rowSums, k, s, f, euclidean ? 1 : 0);
+      kernels.distortionWeights(at.matrix, at.inverse, at.rowSums, k, s, f, euclidean ? 1 : 0);
     },
     lend: (view) => pairKernels.lend(view),
   };

@@ -93,15 +93,15 @@
 
   ;; W_ij = f * r * inv_ij, divided by d_ij (0 where d_ij = 0) when $euclid != 0, with r = s * d_ij * inv_ij - 1:
   ;; written over d_ij (j > i) and onto W_ji, with W_ii = 0, so W comes out symmetric. Adds the row sums of W into
-  ;; $rowSums (K f64). Returns the sum of r^2 over j > i. Runs in 64x64 tiles so the mirrored writes stay in cache.
+  ;; $rowSums (K f64). Runs in 64x64 tiles so the mirrored writes stay in cache. (The loss, the sum of r^2, follows
+  ;; from the sums of a and a^2 of distortionDistances: sum r^2 = s^2 sum a^2 - 2 s sum a + pairs.)
   (func (export "distortionWeights")
     (param $m i32) (param $inv i32) (param $rowSums i32) (param $k i32) (param $s f32) (param $f f32) (param $euclid i32)
-    (result f64)
     (local $i0 i32) (local $j0 i32) (local $iend i32) (local $jend i32) (local $i i32) (local $j i32)
     (local $at i32) (local $q i32) (local $lower i32) (local $stride i32)
     (local $vs v128) (local $vf v128) (local $d v128) (local $v v128) (local $r v128) (local $w v128)
-    (local $lo v128) (local $hi v128) (local $total v128) (local $rowv v128)
-    (local $sd f32) (local $sv f32) (local $sr f32) (local $sw f32) (local $stotal f64) (local $srow f64)
+    (local $lo v128) (local $hi v128) (local $rowv v128)
+    (local $sd f32) (local $sv f32) (local $sr f32) (local $sw f32) (local $srow f64)
     (local.set $vs (f32x4.splat (local.get $s)))
     (local.set $vf (f32x4.splat (local.get $f)))
     (local.set $stride (i32.shl (local.get $k) (i32.const 2)))
@@ -126,9 +126,6 @@
             (local.set $d (v128.load (i32.add (local.get $m) (local.get $at))))
             (local.set $v (v128.load (i32.add (local.get $inv) (local.get $at))))
             (local.set $r (f32x4.sub (f32x4.mul (local.get $vs) (f32x4.mul (local.get $d) (local.get $v))) (v128.const f32x4 1 1 1 1)))
-            (local.set $lo (f64x2.promote_low_f32x4 (local.get $r)))
-            (local.set $hi (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $r) (local.get $r))))
-            (local.set $total (f64x2.add (local.get $total) (f64x2.add (f64x2.mul (local.get $lo) (local.get $lo)) (f64x2.mul (local.get $hi) (local.get $hi)))))
             (local.set $w (f32x4.mul (f32x4.mul (local.get $vf) (local.get $r)) (local.get $v)))
             (if (local.get $euclid) (then
               (local.set $w (v128.and
@@ -158,7 +155,6 @@
             (local.set $sd (f32.load (i32.add (local.get $m) (local.get $at))))
             (local.set $sv (f32.load (i32.add (local.get $inv) (local.get $at))))
             (local.set $sr (f32.sub (f32.mul (local.get $s) (f32.mul (local.get $sd) (local.get $sv))) (f32.const 1)))
-            (local.set $stotal (f64.add (local.get $stotal) (f64.mul (f64.promote_f32 (local.get $sr)) (f64.promote_f32 (local.get $sr)))))
             (local.set $sw (f32.mul (f32.mul (local.get $f) (local.get $sr)) (local.get $sv)))
             (if (local.get $euclid) (then
               (local.set $sw (select (f32.div (local.get $sw) (local.get $sd)) (f32.const 0) (f32.gt (local.get $sd) (f32.const 0))))))
@@ -185,8 +181,7 @@
       (br_if $ddone (i32.ge_u (local.get $i) (local.get $k)))
       (f32.store (i32.add (local.get $m) (i32.shl (i32.mul (local.get $i) (i32.add (local.get $k) (i32.const 1))) (i32.const 2))) (f32.const 0))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
-      (br $diag)))
-    (f64.add (local.get $stotal) (f64.add (f64x2.extract_lane 0 (local.get $total)) (f64x2.extract_lane 1 (local.get $total)))))
+      (br $diag))))
 
   ;; For the n pairs of rows (a_t, b_t) of P [K, dim] (row indices as i32 at $a and $b): the squared distance
   ;; |p_a - p_b|^2 into the f64 at $out + 8t, the differences in f32, their squares summed in f64.
