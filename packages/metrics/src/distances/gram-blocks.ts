@@ -1,6 +1,6 @@
 // P·Pᵀ is symmetric, so only the blocks on and above the diagonal are computed: with b row blocks that is
-// b(b + 1)/2 of b² block products, 3/5 of the full product at b = 5 (K = 1,000) and ~1/2 for large K. Each block is read
-// on the host as soon as it is computed (callers use this on host-memory backends only).
+// b(b + 1)/2 of b² block products, 3/5 of the full product at b = 5 (K = 1,000) and ~1/2 for large K. Each block is
+// read on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
 

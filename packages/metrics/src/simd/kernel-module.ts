@@ -55,8 +55,9 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
       if (!module || bytes > MAX_KERNEL_BYTES) return null;
       const size = kept?.memory.buffer.byteLength ?? 0;
       const replaced = size > Math.max(RELEASE_ABOVE, 4 * bytes);
-      // Growing detaches every view of the memory, and a new instance drops it.
-      loans.copyOut(replaced || size < bytes ? 0 : from, replaced || size < bytes ? Infinity : bytes);
+      // Growing detaches every view of the memory, and a new instance drops it: then every loan is copied out.
+      if (replaced || size < bytes) loans.copyOut(0, Infinity);
+      else loans.copyOut(from, bytes);
       if (replaced) kept = undefined;
       const fresh = kept === undefined;
       kept ??= instantiate(module);
