@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MgpInputError } from '@mgp/metrics';
 import { loadHierarchyData } from '@mgp/test-utils';
@@ -107,6 +109,17 @@ describe('Hierarchy.fromWordNet without the files', () => {
       () => Hierarchy.fromWordNet(['dog.n.01'], { dir: '/nonexistent/wordnet' }),
       "Hierarchy.fromWordNet: argument 'options.dir' must be a folder with WordNet 3.0's data.noun and index.noun (Debian's wordnet-base installs /usr/share/wordnet); cannot read /nonexistent/wordnet/data.noun: ENOENT",
     );
+  });
+
+  it('names the one file that is missing', async () => {
+    // Both files are read at once: the error must name the missing one, whichever read finishes first.
+    const dir = mkdtempSync(join(tmpdir(), 'wordnet-'));
+    writeFileSync(join(dir, 'data.noun'), '');
+    await expectInputError(
+      () => Hierarchy.fromWordNet(['dog.n.01'], { dir }),
+      `Hierarchy.fromWordNet: argument 'options.dir' must be a folder with WordNet 3.0's data.noun and index.noun (Debian's wordnet-base installs /usr/share/wordnet); cannot read ${join(dir, 'index.noun')}: ENOENT`,
+    );
+    rmSync(dir, { recursive: true });
   });
 
   it('reads files given as text (tiny hand-made WordNet), and survives malformed lines', async () => {

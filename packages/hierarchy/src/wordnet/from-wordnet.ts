@@ -44,8 +44,12 @@ async function readNouns(dir: string): Promise<WordNetNouns> {
       return fail(FN, 'options.dir', `must be a folder with WordNet 3.0's data.noun and index.noun (Debian's wordnet-base installs /usr/share/wordnet); cannot read ${join(dir, file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   };
-  const [data, index] = await Promise.all([read('data.noun'), read('index.noun')]);
-  return new WordNetNouns(FN, new Uint8Array(data.buffer, data.byteOffset, data.byteLength), index.toString('utf8'));
+  // Both files are read at once; when both are missing the error names data.noun, not whichever failed first.
+  const [data, index] = await Promise.allSettled([read('data.noun'), read('index.noun')]);
+  if (data.status === 'rejected') throw data.reason;
+  if (index.status === 'rejected') throw index.reason;
+  const bytes = data.value;
+  return new WordNetNouns(FN, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), index.value.toString('utf8'));
 }
 
 function loadNouns(opts: WordNetOptions): Promise<WordNetNouns> {
