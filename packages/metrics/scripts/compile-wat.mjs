@@ -1,6 +1,7 @@
-// Compiles each WebAssembly text module of src/simd (pair-kernels.wat, rank-kernels.wat) into its .binary.ts (the
-// module's bytes as base64), so the published package needs no WebAssembly toolchain. Run after editing a .wat:
-// `pnpm --filter @mgp/metrics wasm`. A test compiles the sources again and fails when committed bytes are stale.
+// Compiles each WebAssembly text module of src/simd (pair-kernels.wat, rank-kernels.wat, gemm-kernels.wat) into its
+// .binary.ts (the module's bytes as base64), so the published package needs no WebAssembly toolchain. Run after
+// editing a .wat: `pnpm --filter @mgp/metrics wasm`. A test compiles the sources again and fails when committed bytes
+// are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initWabt from 'wabt';
@@ -9,6 +10,7 @@ import initWabt from 'wabt';
 export const MODULES = [
   { name: 'pair-kernels', constant: 'PAIR_KERNELS_BASE64' },
   { name: 'rank-kernels', constant: 'RANK_KERNELS_BASE64' },
+  { name: 'gemm-kernels', constant: 'GEMM_KERNELS_BASE64' },
 ].map(({ name, constant }) => ({
   name,
   constant,

@@ -3,7 +3,7 @@
 // with an embedding equal to a prototype (the euclidean subgradient) and a zero embedding (the cosine floor).
 import * as tf from '@tensorflow/tfjs-core';
 import { expectClose, expectNoTensorLeak, useTestBackend } from '@mgp/test-utils';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { prototypeLogits } from './prototype-logits';
 import { randomMatrix } from '../test-support';
 import { PROTOTYPE_METRICS, type PrototypeMetric } from './metric';
@@ -17,15 +17,15 @@ X[5] = P[9].slice();
 X[6] = new Array(D).fill(0);
 const DY = randomMatrix(N, K, 23);
 
-function logitsAndGrads(backend: string, metric: PrototypeMetric) {
+function logitsAndGrads(backend: string, metric: PrototypeMetric, logitsOf = prototypeLogits) {
   return tf.tidy(() => {
-    const f = (x: tf.Tensor, p: tf.Tensor) => tf.sum(tf.mul(prototypeLogits(x as tf.Tensor2D, p as tf.Tensor2D, { metric, delta: 0.7 }), tf.tensor2d(DY)));
+    const f = (x: tf.Tensor, p: tf.Tensor) => tf.sum(tf.mul(logitsOf(x as tf.Tensor2D, p as tf.Tensor2D, { metric, delta: 0.7 }), tf.tensor2d(DY)));
     const x = tf.tensor2d(X);
     const p = tf.tensor2d(P);
     const [gx, gp] = tf.grads(f)([x, p]);
     expect(tf.getBackend()).toBe(backend);
     return {
-      logits: prototypeLogits(x, p, { metric, delta: 0.7 }).arraySync() as number[][],
+      logits: logitsOf(x, p, { metric, delta: 0.7 }).arraySync() as number[][],
       gx: gx.arraySync() as number[][],
       gp: gp.arraySync() as number[][],
     };
@@ -59,5 +59,26 @@ describe('prototype logits on cpu (fused host op) and wasm (kernel chain)', () =
       );
     }
     tf.dispose([x, p]);
+  });
+});
+
+describe('prototype logits on cpu without WebAssembly SIMD', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it.each(PROTOTYPE_METRICS)('take tfjs\'s products, with the SIMD products\' logits and gradients (%s)', async (metric) => {
+    await useTestBackend('cpu');
+    const simd = logitsAndGrads('cpu', metric);
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    const metrics = await import('@mgp/metrics');
+    expect(metrics.hostMatMul({ values: new Float32Array(4), shape: [2, 2] }, { values: new Float32Array(4), shape: [2, 2] })).toBeNull();
+    const fresh = await import('./prototype-logits');
+    const loops = logitsAndGrads('cpu', metric, fresh.prototypeLogits);
+    expectClose(loops.logits, simd.logits, { rtol: 1e-5, atol: 1e-6 });
+    expectClose(loops.gx, simd.gx, { rtol: 1e-4, atol: 1e-5 });
+    expectClose(loops.gp, simd.gp, { rtol: 1e-4, atol: 1e-5 });
   });
 });

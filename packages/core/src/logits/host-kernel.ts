@@ -1,15 +1,30 @@
 // The prototype-logits op on tfjs-backend-cpu: the same three products as the kernel chain (./kernel), with every
 // element-wise step fused into one loop on the host arrays. tfjs-cpu runs each element-wise op as its own JS loop
 // over a fresh [N, K] array (about ten of them forward + backward, ~12% of a step at B 256, d 512, K 1,000);
-// on the cpu backend, reading a tensor and creating one from a Float32Array are free (no copy).
+// on the cpu backend, reading a tensor and creating one from a Float32Array are free (no copy). The products run as
+// @mgp/metrics' WebAssembly SIMD kernel where the engine has one: tfjs-cpu multiplies in JavaScript loops, ~30×
+// slower at [256, 512]·[512, 1000].
 import * as tf from '@tensorflow/tfjs-core';
-import { matMulABt, matMulAtB } from '@mgp/metrics';
+import { hostMatMul, type HostMatMulOptions, type HostMatrix } from '@mgp/metrics';
 import type { ResolvedMetric } from './metric';
 
 /** Norm floor of the cosine metrics, as ./kernel. */
 const NORM_EPS = 1e-8;
 
 const host = (t: tf.Tensor): Float32Array => t.dataSync() as Float32Array;
+
+const matrix = (t: tf.Tensor2D): HostMatrix => ({ values: host(t), shape: t.shape });
+
+/** op(a)·op(b) on host arrays: the SIMD kernel, or tfjs's product where the engine lacks WebAssembly SIMD. */
+function multiply(a: HostMatrix, b: HostMatrix, options: HostMatMulOptions = {}): Float32Array {
+  const viaKernel = hostMatMul(a, b, options);
+  if (viaKernel) return viaKernel;
+  return tf.tidy(() => {
+    const product = tf.matMul(tf.tensor2d(a.values, a.shape), tf.tensor2d(b.values, b.shape), options.transposeA, options.transposeB);
+    // tfjs-cpu hands out its own array, which outlives the disposed tensor.
+    return host(product);
+  });
+}
 
 function rowSquaredNorms(a: Float32Array, rows: number, cols: number): Float32Array {
   const out = new Float32Array(rows);
@@ -57,13 +72,10 @@ function gradientsFromWeights(
 ): [tf.Tensor2D, tf.Tensor2D] {
   const [n, d] = x.shape;
   const k = p.shape[0];
-  const wt = tf.tensor2d(w, [n, k]);
-  const wp = tf.matMul(wt, p);
-  const wtx = matMulAtB(wt, x);
-  const gx = scaledRowsMinus(host(x), rowSums, host(wp), n, d);
-  const gp = scaledRowsMinus(host(p), colSums, host(wtx), k, d);
-  tf.dispose([wt, wp, wtx]);
-  return [gx, gp];
+  const weights: HostMatrix = { values: w, shape: [n, k] };
+  const wp = multiply(weights, matrix(p));
+  const wtx = multiply(weights, matrix(x), { transposeA: true });
+  return [scaledRowsMinus(host(x), rowSums, wp, n, d), scaledRowsMinus(host(p), colSums, wtx, k, d)];
 }
 
 /** v = f(s), s = ‖x − p‖², and W = 2·dy·f'(s) with ∂/∂x_n = Σ_k W_nk (x_n − p_k) (as ./kernel's radialOp). */
@@ -72,8 +84,7 @@ function radial(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetri
   const k = p.shape[0];
   const nx = rowSquaredNorms(host(x), n, d);
   const np = rowSquaredNorms(host(p), k, d);
-  const productTensor = matMulABt(x, p);
-  const product = host(productTensor);
+  const product = multiply(matrix(x), matrix(p), { transposeB: true });
   const value = new Float32Array(n * k);
   for (let i = 0; i < n; i++) {
     for (let j = 0, at = i * k; j < k; j++, at++) {
@@ -81,7 +92,6 @@ function radial(x: tf.Tensor2D, p: tf.Tensor2D, { metric, delta }: ResolvedMetri
       value[at] = metric === 'sqeuclidean' ? -s : metric === 'euclidean' ? -Math.sqrt(s) : -delta * (Math.sqrt(1 + s / (delta * delta)) - 1);
     }
   }
-  productTensor.dispose();
   const weights = (dy: Float32Array, v: Float32Array) => {
     const w = new Float32Array(n * k);
     for (let at = 0; at < n * k; at++) {
@@ -133,8 +143,8 @@ export function hostAngularOp(squared: boolean): HostLogitsOp {
     const k = p.shape[0];
     const ux = unitRows(host(x), n, d);
     const up = unitRows(host(p), k, d);
-    const cosTensor = matMulABt(ux.unit, up.unit);
-    const cos = host(cosTensor);
+    const cos = multiply(matrix(ux.unit), matrix(up.unit), { transposeB: true });
+    const cosTensor = tf.tensor2d(cos, [n, k]);
     const value = new Float32Array(n * k);
     for (let at = 0; at < n * k; at++) value[at] = squared ? -((1 - cos[at]) ** 2) : cos[at] - 1;
     save([ux.unit, up.unit, cosTensor, tf.tensor1d(ux.inverse), tf.tensor1d(up.inverse)]);

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileWat, MODULES } from '../../scripts/compile-wat.mjs';
 import { PAIR_KERNELS_BASE64 } from './pair-kernels.binary';
+import { GEMM_KERNELS_BASE64 } from './gemm-kernels.binary';
 import { RANK_KERNELS_BASE64 } from './rank-kernels.binary';
 
-const COMMITTED: Record<string, string> = { PAIR_KERNELS_BASE64, RANK_KERNELS_BASE64 };
+const COMMITTED: Record<string, string> = { PAIR_KERNELS_BASE64, RANK_KERNELS_BASE64, GEMM_KERNELS_BASE64 };
 
 describe('the bundled kernel modules', () => {
   it.each(MODULES)('$name ships as the compiled form of its .wat, small enough to compile synchronously', async (module) => {

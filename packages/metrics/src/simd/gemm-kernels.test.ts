@@ -1,0 +1,49 @@
+// The SIMD matrix product against a float64 reference, on shapes that are not whole 4×8 blocks, with every
+// transpose. The cases run in one kept memory, so each pads with what the one before left there.
+import { expectClose } from '@mgp/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
+import { hostMatMul, type HostMatrix } from './gemm-kernels';
+
+function random(rows: number, cols: number, seed: number): HostMatrix {
+  const rng = createRng(seed);
+  return { values: Float32Array.from({ length: rows * cols }, () => rng.next() * 2 - 1), shape: [rows, cols] };
+}
+
+const at = ({ values, shape }: HostMatrix, i: number, j: number, transposed: boolean) =>
+  transposed ? values[j * shape[1] + i] : values[i * shape[1] + j];
+
+/** op(a)·op(b) in float64. */
+function reference(a: HostMatrix, b: HostMatrix, transposeA: boolean, transposeB: boolean): Float64Array {
+  const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+  const n = transposeB ? b.shape[0] : b.shape[1];
+  const out = new Float64Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += at(a, i, p, transposeA) * at(b, p, j, transposeB);
+      out[i * n + j] = sum;
+    }
+  }
+  return out;
+}
+
+const CASES = [
+  { m: 8, k: 16, n: 16 }, // whole blocks
+  { m: 7, k: 5, n: 13 }, // row and column padding, a short inner size
+  { m: 1, k: 33, n: 1 },
+  { m: 37, k: 64, n: 101 },
+];
+
+describe('hostMatMul', () => {
+  it.each(CASES.flatMap((c) => [false, true].flatMap((transposeA) => [false, true].map((transposeB) => ({ ...c, transposeA, transposeB })))))(
+    '[$m, $k]·[$k, $n], transposeA $transposeA, transposeB $transposeB: the float64 product',
+    ({ m, k, n, transposeA, transposeB }) => {
+      const a = transposeA ? random(k, m, m + k) : random(m, k, m + k);
+      const b = transposeB ? random(n, k, n + 7) : random(k, n, n + 7);
+      const got = hostMatMul(a, b, { transposeA, transposeB }) ?? expect.unreachable('Node has WebAssembly SIMD');
+      expect(got.length).toBe(m * n);
+      expectClose(got, reference(a, b, transposeA, transposeB), { rtol: 1e-5, atol: 1e-5 });
+    },
+  );
+});

@@ -1,0 +1,69 @@
+// Matrix products on host arrays with the WebAssembly SIMD kernel of ./gemm-kernels.wat: the operands laid out (and
+// transposed where asked) in the kept kernel memory, padded to whole 4×8 blocks, the product copied out.
+import { keptModule } from './kernel-module';
+import { GEMM_KERNELS_BASE64 } from './gemm-kernels.binary';
+
+interface GemmExports {
+  memory: WebAssembly.Memory;
+  multiply(a: number, b: number, c: number, m: number, n: number, k: number): void;
+}
+
+const gemmKernels = keptModule<GemmExports>(GEMM_KERNELS_BASE64);
+
+/** A row-major matrix on the host: its values and [rows, columns]. */
+export interface HostMatrix {
+  values: Float32Array;
+  shape: [number, number];
+}
+
+export interface HostMatMulOptions {
+  /** Multiply by the transpose of `a` (aᵀ·b). */
+  transposeA?: boolean;
+  /** Multiply by the transpose of `b` (a·bᵀ). */
+  transposeB?: boolean;
+}
+
+const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
+
+/**
+ * op(a)·op(b), op the transpose where asked, as a new [m, n] row-major array; null where the engine lacks WebAssembly
+ * SIMD or the memory cannot be had (the caller then multiplies with tfjs). The shapes must agree: the caller checks.
+ */
+export function hostMatMul(a: HostMatrix, b: HostMatrix, { transposeA = false, transposeB = false }: HostMatMulOptions = {}): Float32Array | null {
+  const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
+  const n = transposeB ? b.shape[0] : b.shape[1];
+  const [rows, cols] = [roundUp(m, 4), roundUp(n, 8)];
+  const at = { a: 0, b: 4 * rows * k, c: 4 * (rows * k + k * cols) };
+  const kept = gemmKernels.withMemory(at.c + 4 * rows * cols);
+  if (!kept) return null;
+  const { memory, multiply } = kept.exports;
+  const left = new Float32Array(memory.buffer, at.a, rows * k);
+  const right = new Float32Array(memory.buffer, at.b, k * cols);
+  layOut(left, a, m, k, transposeA);
+  layOut(right, b, k, n, transposeB, cols);
+  multiply(at.a, at.b, at.c, rows, cols, k);
+  const product = new Float32Array(memory.buffer, at.c, rows * cols);
+  if (cols === n) return product.slice(0, m * n);
+  const out = new Float32Array(m * n);
+  for (let i = 0; i < m; i++) out.set(product.subarray(i * cols, i * cols + n), i * n);
+  return out;
+}
+
+/**
+ * op(x) [r, c] into `into` with row stride `stride` (≥ c). The padding (rows past r, columns past c) keeps whatever
+ * the memory held: it reaches only the padded rows and columns of the product, which are dropped.
+ */
+function layOut(into: Float32Array, x: HostMatrix, r: number, c: number, transposed: boolean, stride = c): void {
+  const { values } = x;
+  if (transposed) {
+    // x is [c, r]: entry (i, j) of its transpose is x[j, i]. Row by row of x, so the reads stay sequential.
+    for (let j = 0; j < c; j++) {
+      const row = j * r;
+      for (let i = 0; i < r; i++) into[i * stride + j] = values[row + i];
+    }
+  } else if (stride === c) {
+    into.set(values.subarray(0, r * c));
+  } else {
+    for (let i = 0; i < r; i++) into.set(values.subarray(i * c, (i + 1) * c), i * stride);
+  }
+}
