@@ -3,6 +3,7 @@
 // read on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
+import { hostMatMul, type HostMatrix } from '../simd/gemm-kernels';
 
 /**
  * Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak.
@@ -32,6 +33,7 @@ export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) 
   const blockRows = gramBlockRows(k);
   const starts: number[] = [];
   for (let start = 0; start < k; start += blockRows) starts.push(start);
+  if (tf.getBackend() === 'cpu' && visitHostProducts(p, starts, blockRows, visit)) return;
   const blocks = rowBlocks(p, starts, blockRows);
   // tfjs-wasm multiplies through XNNPACK only without transpose flags (../internal/fast-matmul): there each block
   // is transposed once, not once per product.
@@ -52,6 +54,33 @@ export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) 
   } finally {
     tf.dispose([...blocks, ...transposed]);
   }
+}
+
+/**
+ * The blocks from the bundled SIMD product (../simd/gemm-kernels) on P's own array: tfjs-cpu multiplies in JavaScript
+ * loops, ~30× slower. False, before any visit, where the engine lacks WebAssembly SIMD.
+ */
+function visitHostProducts(p: tf.Tensor2D, starts: number[], blockRows: number, visit: (block: GramBlock) => void): boolean {
+  const [k, dim] = p.shape;
+  const values = p.dataSync() as Float32Array;
+  const rows = (start: number): HostMatrix => {
+    const count = Math.min(blockRows, k - start);
+    return { values: values.subarray(start * dim, (start + count) * dim), shape: [count, dim] };
+  };
+  for (let a = 0; a < starts.length; a++) {
+    const left = rows(starts[a]);
+    for (let b = a; b < starts.length; b++) {
+      const right = rows(starts[b]);
+      const product = hostMatMul(left, right, { transposeB: true });
+      // The first product is the largest: once it had its memory, every other one has.
+      if (!product) {
+        if (a === 0 && b === 0) return false;
+        throw new Error('forEachUpperGramBlock: the SIMD product lost its memory midway');
+      }
+      visit({ rowStart: starts[a], colStart: starts[b], rows: left.shape[0], cols: right.shape[0], values: product });
+    }
+  }
+  return true;
 }
 
 /**

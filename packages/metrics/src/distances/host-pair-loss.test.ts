@@ -72,7 +72,7 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
   it.each(METRICS)('rankLoss, on the K² path (wasm, cosine) or the triplet loop, gives the matrix path\'s value and gradient (%s)', async (metric) => {
     await useTestBackend(backend);
     // T·d = 2.6·K²: beyond wasm's crossover for the cosine loop (1.5), so wasm takes the K² path there, with its
-    // triplets grouped by anchor; the radial metrics' SIMD loop (12) and cpu (32, 256) still loop.
+    // triplets grouped by anchor; the radial metrics' SIMD loop (12) and cpu (4, 10) still loop.
     const count = 100_000;
     const drawn = sampleTriplets(K, count, 8);
     const signs = Float32Array.from(drawn.i, (i, t) => (D[i][drawn.j[t]] > D[i][drawn.k[t]] ? -1 : 1));
@@ -183,7 +183,7 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
   });
 });
 
-describe('rank loss on the K² path without WebAssembly SIMD', () => {
+describe('the exact losses without WebAssembly SIMD', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();
@@ -208,6 +208,21 @@ describe('rank loss on the K² path without WebAssembly SIMD', () => {
     expectClose(kernels.value, loops.value, { rtol: 1e-6 });
     expectClose(kernels.gradient, loops.gradient, { rtol: 1e-4, atol: 1e-7 });
     expect(kernels.gradient.flat().some((g) => g !== 0)).toBe(true);
+    p.dispose();
+  });
+
+  it.each(METRICS)('distortionLoss on cpu (%s): tfjs\'s products give the SIMD products\' value and gradient', async (metric) => {
+    await useTestBackend('cpu');
+    const D = randomCostMatrix(K, 27);
+    const p = tf.tensor2d(randomMatrix(K, DIM, 28));
+    const simd = lossAndGradient((x) => distortionLoss(x, D, { metric }), p);
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, validate: () => false });
+    const fresh = await import('../distortion/loss');
+    const plain = lossAndGradient((x) => fresh.distortionLoss(x, D, { metric }), p);
+    expectClose(plain.value, simd.value, { rtol: 1e-5 });
+    expectClose(plain.gradient, simd.gradient, { rtol: 1e-3, atol: 1e-7 });
+    expect(simd.gradient.flat().some((g) => g !== 0)).toBe(true);
     p.dispose();
   });
 

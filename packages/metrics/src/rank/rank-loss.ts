@@ -38,8 +38,8 @@ const FN = 'rankLoss';
  * −mean_t [S log σ(δ) + (1 − S) log σ(−δ)] over triplets t = (i, j, k) of class indices, with
  * S = [D_ij > D_ik] and δ = d_ij − d_ik between the points [K, d] (the seed's RankLoss). D may be a [K, K] matrix or a
  * function of class pairs; only the costs of the triplets' pairs are read. On cpu and wasm the triplets are measured one by one in a
- * host loop, O(T·d), up to a crossover (T·d = 12·K² on wasm, 256·K² on tfjs-cpu for the radial metrics; 1.5·K² and
- * 32·K² for the cosine), and beyond it from all K² distances (WebAssembly kernels where the engine has SIMD,
+ * host loop, O(T·d), up to a crossover (T·d = 12·K² on wasm, 10·K² on tfjs-cpu for the radial metrics; 1.5·K² and
+ * 4·K² for the cosine), and beyond it from all K² distances (WebAssembly kernels where the engine has SIMD,
  * ./kernel-loss). Elsewhere few triplets (T·d ≤ K², K²/4 on tfjs-webgl) are measured on gathered rows, O(T·d), and
  * more from all K² distances (tfjs-node loops up to 2·K² first).
  */

@@ -18,13 +18,15 @@ export type ResolvedStrategy = Exclude<RankStrategy, 'auto'>;
  * speed and both loops', measured at K = 1,000, d = 128, in products: on wasm (XNNPACK), with both paths' kernels
  * (../simd), about 12 for the radial metrics (loop 1.73 against 2.01 at 10, 2.85 against 2.50 at 14) and 1.5 for the
  * cosine, whose triplet loop is JavaScript (1.50 against 2.41 at 1, 3.01 against 2.28 at 2); about 2 with neither
- * kernel module. On tfjs-cpu beyond 128 with the loop's kernels (0.64 against 1.77 at 128) and about 32 without.
+ * kernel module. On tfjs-cpu, whose K² path multiplies with the bundled SIMD product (../simd/gemm-kernels), in ms:
+ * about 10 for the radial metrics (16.1 against 18.8 at 8, 21.8 against 18.6 at 12) and 4 for the cosine (53.0
+ * against 58.3 at 4, 104 against 62 at 8); about 32 without WebAssembly SIMD, with tfjs-cpu's own products.
  * tfjs-node, unmeasured, keeps the wasm figure of the JavaScript loops.
  */
 function tripletLoopMaxFill(metric: Metric): number {
   const loopKernels = metric !== 'cosine' && simdKernelsAvailable();
   const backend = tf.getBackend();
-  if (backend === 'cpu') return loopKernels ? 256 : 32;
+  if (backend === 'cpu') return simdKernelsAvailable() ? (metric === 'cosine' ? 4 : 10) : 32;
   if (backend !== 'wasm' || !rankKernelsAvailable()) return 2;
   return loopKernels ? 12 : 1.5;
 }

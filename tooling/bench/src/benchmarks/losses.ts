@@ -132,7 +132,7 @@ export const losses: Benchmark = {
     if (!distortion.ok) notes.push(distortion.reason);
     if (!rank.ok) notes.push(rank.reason);
     notes.push('rankLoss draws its triplets (seeded) inside every timed run: sampling is part of the cost; T = 10·K, and T = K²/4 at K = 1,000');
-    notes.push('on cpu and wasm the exact losses also hold K×K float32 arrays outside the tensor high-water below: distortionLoss (K ≥ 64) two in the memory of its WebAssembly kernels, kept between calls; rankLoss once T·d > 12·K² (256·K² on cpu) three (distances, gradient, D) in the memory of its own kernels, also kept, or two on the JS heap during a step where WebAssembly SIMD is missing');
+    notes.push('on cpu and wasm the exact losses also hold K×K float32 arrays outside the tensor high-water below: distortionLoss (K ≥ 64) two in the memory of its WebAssembly kernels, kept between calls; rankLoss once T·d > 12·K² (10·K² on cpu) three (distances, gradient, D) in the memory of its own kernels, also kept, or two on the JS heap during a step where WebAssembly SIMD is missing');
     notes.push(`memory = tfjs tensor high-water of one run above the inputs (points and the K×K D tensor); the bound of ${DIM / 4} K×K matrices is this harness\'s reading of "O(K²) at most" (a K×K×d tensor alone would be ${DIM})`);
     return { cases, comparisons, notes };
   },
