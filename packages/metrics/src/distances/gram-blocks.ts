@@ -3,7 +3,7 @@
 // read on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
-import { hostMatMul, type HostMatrix } from '../simd/gemm-kernels';
+import { hostMatMul, multipliesOnHost, type HostMatrix } from '../simd/gemm-kernels';
 
 /**
  * Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak.
@@ -33,7 +33,7 @@ export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) 
   const blockRows = gramBlockRows(k);
   const starts: number[] = [];
   for (let start = 0; start < k; start += blockRows) starts.push(start);
-  if (tf.getBackend() === 'cpu' && visitHostProducts(p, starts, blockRows, visit)) return;
+  if (multipliesOnHost(k) && visitHostProducts(p, starts, blockRows, visit)) return;
   const blocks = rowBlocks(p, starts, blockRows);
   // tfjs-wasm multiplies through XNNPACK only without transpose flags (../internal/fast-matmul): there each block
   // is transposed once, not once per product.

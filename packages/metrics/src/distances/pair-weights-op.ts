@@ -3,7 +3,7 @@
 // (JavaScript loops, or the WebAssembly kernels of ../simd) plugs in here.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
-import { hostMatMul } from '../simd/gemm-kernels';
+import { hostMatMul, multipliesOnHost } from '../simd/gemm-kernels';
 import type { KernelLoan } from '../simd/kernel-module';
 import { unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
@@ -41,7 +41,7 @@ export function squaredRowNorms(p: tf.Tensor2D): Float32Array {
  */
 function weightsTimes(weights: Float32Array, x: tf.Tensor2D): tf.Tensor2D {
   const k = x.shape[0];
-  if (tf.getBackend() === 'cpu') {
+  if (multipliesOnHost(k)) {
     const product = hostMatMul({ values: weights, shape: [k, k] }, { values: x.dataSync() as Float32Array, shape: x.shape });
     if (product) return tf.tensor2d(product, x.shape);
   }

@@ -9,6 +9,7 @@ import { METRICS } from '../distances/metric';
 import { distanceMatrix, randomCostMatrix, randomMatrix } from '../testing/reference';
 import { distortionOfDistances } from './host-loss';
 import { distortionLoss } from './loss';
+import { multipliesOnHost } from '../simd/gemm-kernels';
 
 const K = 301; // two Gram blocks (200 + 101 rows), rows ending in vector tails
 const DIM = 6;
@@ -65,6 +66,29 @@ describe.each(['cpu', 'wasm'])('on %s', (backend) => {
     const again = lossAndGradient((p) => distortionLoss(p, D));
     expect(again.value).toBe(first.value);
     expect(again.gradient).toEqual(first.gradient);
+  });
+});
+
+describe('on wasm beyond 1,536 classes', () => {
+  it('multiplies with tfjs (XNNPACK) instead of the SIMD product, with the loops\' value and gradient', async () => {
+    await useTestBackend('wasm');
+    const k = 1601; // the Gram blocks from tfjs's heap, read in place, then staged for the kernels
+    expect(multipliesOnHost(k)).toBe(false);
+    expect(multipliesOnHost(K)).toBe(true);
+    const costs = randomCostMatrix(k, 31);
+    const points = randomMatrix(k, 4, 32);
+    const run = (loss: (p: tf.Tensor2D) => tf.Scalar) => {
+      const p = tf.tensor2d(points);
+      const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor2D))(p);
+      const out = { value: value.dataSync()[0], gradient: Float32Array.from(grad.dataSync()) };
+      tf.dispose([p, value, grad]);
+      return out;
+    };
+    const kernels = run((p) => distortionLoss(p, costs));
+    const loops = run((p) => hostPairLoss(p, 'euclidean', distortionOfDistances(Float32Array.from(costs.flat()), true)));
+    expectClose(kernels.value, loops.value, { rtol: 1e-5 });
+    const scale = Math.max(...loops.gradient.map(Math.abs));
+    expectClose(kernels.gradient, loops.gradient, { rtol: 1e-3, atol: 1e-4 * scale });
   });
 });
 

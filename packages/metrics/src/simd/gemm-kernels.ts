@@ -1,5 +1,6 @@
 // Matrix products on host arrays with the WebAssembly SIMD kernel of ./gemm-kernels.wat: the operands laid out (and
 // transposed where asked) in the kept kernel memory, padded to whole 4×8 blocks, the product copied out.
+import * as tf from '@tensorflow/tfjs-core';
 import { keptModule } from './kernel-module';
 import { GEMM_KERNELS_BASE64 } from './gemm-kernels.binary';
 
@@ -9,6 +10,25 @@ interface GemmExports {
 }
 
 const gemmKernels = keptModule<GemmExports>(GEMM_KERNELS_BASE64);
+
+/**
+ * Whether the host-memory pair losses of K classes multiply with hostMatMul: always on tfjs-cpu, whose products are
+ * JavaScript loops (~30× slower); on tfjs-wasm over WASM_HOST_PRODUCT_CLASSES, where it saves the uploads, the
+ * transposes and the copies in and out of tfjs's heap (a distortion step at K = 1,000: 1.77–1.81 products instead of
+ * 2.10–2.12). At K = 2,000 both took 1.94–1.99, and beyond XNNPACK's cache blocking wins (K = 10,000: 2.06 against
+ * 1.87). tfjs-node keeps its native, multi-threaded product. The caller still falls back where hostMatMul returns null.
+ */
+export function multipliesOnHost(k: number): boolean {
+  const backend = tf.getBackend();
+  return backend === 'cpu' || (backend === 'wasm' && k >= WASM_HOST_PRODUCT_CLASSES[0] && k <= WASM_HOST_PRODUCT_CLASSES[1]);
+}
+
+/**
+ * On tfjs-wasm, from the size where the losses' element-wise work runs as kernels too (64 classes; below, products
+ * and loops take microseconds either way, and small class sets keep the rounding of tfjs's products) up to the
+ * crossover with XNNPACK.
+ */
+const WASM_HOST_PRODUCT_CLASSES = [64, 1536] as const;
 
 /** A row-major matrix on the host: its values and [rows, columns]. */
 export interface HostMatrix {
