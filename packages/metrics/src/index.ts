@@ -3,7 +3,8 @@ export * from './segment';
 
 export { pairwiseDistances, type DistanceOptions } from './distances/pairwise';
 export { matMulABt, matMulAtB } from './internal/fast-matmul';
-export { hostMatMul, type HostMatrix, type HostMatMulOptions } from './simd/gemm-kernels';
+export { hostMatMul } from './simd/host-matmul';
+export type { HostMatrix, HostMatMulOptions } from './simd/gemm-kernels';
 export type { Metric } from './distances/metric';
 export type { ClassDistance, CostSource } from './internal/cost-source';
 export { createRng, samplePairs, sampleTriplets, type Rng, type SeedLike, type ClassPairs, type ClassTriplets } from './random';

@@ -3,7 +3,7 @@
 // read on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
-import { hostMatMul, multipliesOnHost, type HostMatrix } from '../simd/gemm-kernels';
+import { hostProduct, multipliesOnHost, type HostMatrix } from '../simd/gemm-kernels';
 
 /**
  * Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak.
@@ -71,7 +71,7 @@ function visitHostProducts(p: tf.Tensor2D, starts: number[], blockRows: number, 
     const left = rows(starts[a]);
     for (let b = a; b < starts.length; b++) {
       const right = rows(starts[b]);
-      const product = hostMatMul(left, right, { transposeB: true });
+      const product = hostProduct(left, right, { transposeB: true });
       // The first product is the largest: once it had its memory, every other one has.
       if (!product) {
         if (a === 0 && b === 0) return false;

@@ -3,7 +3,7 @@
 // (JavaScript loops, or the WebAssembly kernels of ../simd) plugs in here.
 import * as tf from '@tensorflow/tfjs-core';
 import { customOp } from '../internal/custom-grad';
-import { hostMatMul, multipliesOnHost } from '../simd/gemm-kernels';
+import { hostProduct, multipliesOnHost } from '../simd/gemm-kernels';
 import type { KernelLoan } from '../simd/kernel-module';
 import { unitRows, unitRowsBackward } from './cross';
 import type { Metric } from './metric';
@@ -42,7 +42,7 @@ export function squaredRowNorms(p: tf.Tensor2D): Float32Array {
 function weightsTimes(weights: Float32Array, x: tf.Tensor2D): tf.Tensor2D {
   const k = x.shape[0];
   if (multipliesOnHost(k)) {
-    const product = hostMatMul({ values: weights, shape: [k, k] }, { values: x.dataSync() as Float32Array, shape: x.shape });
+    const product = hostProduct({ values: weights, shape: [k, k] }, { values: x.dataSync() as Float32Array, shape: x.shape });
     if (product) return tf.tensor2d(product, x.shape);
   }
   return tf.tidy(() => tf.matMul(tf.tensor2d(weights, [k, k]), x));

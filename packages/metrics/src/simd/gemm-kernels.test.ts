@@ -3,7 +3,8 @@
 import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import { hostMatMul, type HostMatrix } from './gemm-kernels';
+import type { HostMatrix } from './gemm-kernels';
+import { hostMatMul } from './host-matmul';
 
 function random(rows: number, cols: number, seed: number): HostMatrix {
   const rng = createRng(seed);

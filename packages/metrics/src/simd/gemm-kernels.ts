@@ -12,11 +12,11 @@ interface GemmExports {
 const gemmKernels = keptModule<GemmExports>(GEMM_KERNELS_BASE64);
 
 /**
- * Whether the host-memory pair losses of K classes multiply with hostMatMul: always on tfjs-cpu, whose products are
+ * Whether the host-memory pair losses of K classes multiply with hostProduct: always on tfjs-cpu, whose products are
  * JavaScript loops (~30× slower); on tfjs-wasm over WASM_HOST_PRODUCT_CLASSES, where it saves the uploads, the
  * transposes and the copies in and out of tfjs's heap (a distortion step at K = 1,000: 1.77–1.81 products instead of
  * 2.10–2.12). At K = 2,000 both took 1.94–1.99, and beyond XNNPACK's cache blocking wins (K = 10,000: 2.06 against
- * 1.87). tfjs-node keeps its native, multi-threaded product. The caller still falls back where hostMatMul returns null.
+ * 1.87). tfjs-node keeps its native, multi-threaded product. The caller still falls back where hostProduct returns null.
  */
 export function multipliesOnHost(k: number): boolean {
   const backend = tf.getBackend();
@@ -47,9 +47,10 @@ const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
 
 /**
  * op(a)·op(b), op the transpose where asked, as a new [m, n] row-major array; null where the engine lacks WebAssembly
- * SIMD or the memory cannot be had (the caller then multiplies with tfjs). The shapes must agree: the caller checks.
+ * SIMD or the memory cannot be had (the caller then multiplies with tfjs). Checks its arguments first (./host-matmul
+ * is the public form); this one trusts its caller, as the losses' and the head's hot paths do.
  */
-export function hostMatMul(a: HostMatrix, b: HostMatrix, { transposeA = false, transposeB = false }: HostMatMulOptions = {}): Float32Array | null {
+export function hostProduct(a: HostMatrix, b: HostMatrix, { transposeA = false, transposeB = false }: HostMatMulOptions = {}): Float32Array | null {
   const [m, k] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const n = transposeB ? b.shape[0] : b.shape[1];
   const [rows, cols] = [roundUp(m, 4), roundUp(n, 8)];

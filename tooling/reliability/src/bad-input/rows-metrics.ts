@@ -68,9 +68,18 @@ function transposedProductRows(name: 'matMulABt' | 'matMulAtB'): Row[] {
   ]);
 }
 
+const MATRIX_2x2 = { values: new Float32Array(4), shape: [2, 2] as [number, number] };
+
 export const METRICS_ROWS: Row[] = [
   ...transposedProductRows('matMulABt'),
   ...transposedProductRows('matMulAtB'),
+  ...rowsOf('metrics.hostMatMul', undefined, [
+    ['type', 'a not a { values, shape } matrix', () => m.hostMatMul([[1, 2]] as unknown as m.HostMatrix, MATRIX_2x2), 'a'],
+    ['shape', 'a with fewer values than its shape holds', () => m.hostMatMul({ values: new Float32Array(3), shape: [2, 2] }, MATRIX_2x2), 'a'],
+    ['shape', 'a with a fractional size', () => m.hostMatMul({ values: new Float32Array(4), shape: [2.5, 2] as [number, number] }, MATRIX_2x2), 'a'],
+    ['shape', "b whose rows do not match a's columns", () => m.hostMatMul(MATRIX_2x2, { values: new Float32Array(6), shape: [3, 2] }), 'b'],
+    ['option', 'transposeA not a boolean', () => m.hostMatMul(MATRIX_2x2, MATRIX_2x2, { transposeA: 1 as unknown as boolean }), 'options.transposeA'],
+  ]),
   ...rowsOf('metrics.pairwiseDistances', undefined, [
     ['type', 'a not a tensor', () => m.pairwiseDistances([[1, 2]] as unknown as T2), 'a'],
     ['rank', 'a of rank 1', (f) => m.pairwiseDistances(f.rank1 as unknown as T2), 'a'],
