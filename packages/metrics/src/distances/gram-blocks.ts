@@ -3,7 +3,7 @@
 // read on the host as soon as it is computed (callers use this on host-memory backends only).
 import * as tf from '@tensorflow/tfjs-core';
 import { heapView } from '../internal/host-memory';
-import { hostProduct, multipliesOnHost, type HostMatrix } from '../simd/gemm-kernels';
+import { hostUpperGramBlocks, multipliesOnHost } from '../simd/gemm-kernels';
 
 /**
  * Rows per block: small enough to skip most of the lower triangle, large enough for the product to run near peak.
@@ -22,9 +22,9 @@ export interface GramBlock {
   values: Float32Array;
 }
 
-/** The rows (and columns) of the largest Gram block at K classes. */
+/** The rows (and columns) of the largest Gram block at K classes: K, or a multiple of 8 (the SIMD product's width). */
 export function gramBlockRows(k: number): number {
-  return Math.min(k, Math.max(MIN_BLOCK_ROWS, Math.ceil(k / MAX_BLOCKS)));
+  return Math.min(k, Math.ceil(Math.max(MIN_BLOCK_ROWS, k / MAX_BLOCKS) / 8) * 8);
 }
 
 /** Calls `visit` with every block of P·Pᵀ [K, K] that holds an entry (i, j) with i ≤ j. */
@@ -33,7 +33,7 @@ export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) 
   const blockRows = gramBlockRows(k);
   const starts: number[] = [];
   for (let start = 0; start < k; start += blockRows) starts.push(start);
-  if (multipliesOnHost(k) && visitHostProducts(p, starts, blockRows, visit)) return;
+  if (multipliesOnHost(k) && visitHostProducts(p, blockRows, visit)) return;
   const blocks = rowBlocks(p, starts, blockRows);
   // tfjs-wasm multiplies through XNNPACK only without transpose flags (../internal/fast-matmul): there each block
   // is transposed once, not once per product.
@@ -60,27 +60,11 @@ export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) 
  * The blocks from the bundled SIMD product (../simd/gemm-kernels) on P's own array: tfjs-cpu multiplies in JavaScript
  * loops, ~30× slower. False, before any visit, where the engine lacks WebAssembly SIMD.
  */
-function visitHostProducts(p: tf.Tensor2D, starts: number[], blockRows: number, visit: (block: GramBlock) => void): boolean {
-  const [k, dim] = p.shape;
+function visitHostProducts(p: tf.Tensor2D, blockRows: number, visit: (block: GramBlock) => void): boolean {
   const values = p.dataSync() as Float32Array;
-  const rows = (start: number): HostMatrix => {
-    const count = Math.min(blockRows, k - start);
-    return { values: values.subarray(start * dim, (start + count) * dim), shape: [count, dim] };
-  };
-  for (let a = 0; a < starts.length; a++) {
-    const left = rows(starts[a]);
-    for (let b = a; b < starts.length; b++) {
-      const right = rows(starts[b]);
-      const product = hostProduct(left, right, { transposeB: true });
-      // The first product is the largest: once it had its memory, every other one has.
-      if (!product) {
-        if (a === 0 && b === 0) return false;
-        throw new Error('forEachUpperGramBlock: the SIMD product lost its memory midway');
-      }
-      visit({ rowStart: starts[a], colStart: starts[b], rows: left.shape[0], cols: right.shape[0], values: product });
-    }
-  }
-  return true;
+  return hostUpperGramBlocks({ values, shape: p.shape }, blockRows, (rowStart, colStart, rows, cols, block) =>
+    visit({ rowStart, colStart, rows, cols, values: block }),
+  );
 }
 
 /**

@@ -3,7 +3,7 @@
 import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import type { HostMatrix } from './gemm-kernels';
+import { hostUpperGramBlocks, type HostMatrix } from './gemm-kernels';
 import { hostMatMul } from './host-matmul';
 
 function random(rows: number, cols: number, seed: number): HostMatrix {
@@ -47,4 +47,32 @@ describe('hostMatMul', () => {
       expectClose(got, reference(a, b, transposeA, transposeB), { rtol: 1e-5, atol: 1e-5 });
     },
   );
+});
+
+describe('hostUpperGramBlocks', () => {
+  // 203 rows in blocks of 48: four whole blocks and a ragged last one of 11, whose rows the kernel writes 16 apart.
+  it.each([
+    { k: 203, dim: 20, blockRows: 48 },
+    { k: 37, dim: 9, blockRows: 37 },
+  ])('visits every entry i ≤ j of P·Pᵀ once, as the float64 product (K $k, blocks of $blockRows)', ({ k, dim, blockRows }) => {
+    const p = random(k, dim, k);
+    const full = reference(p, p, false, true);
+    const seen = new Float64Array(k * k);
+    const visits = new Uint8Array(k * k);
+    const visited = hostUpperGramBlocks(p, blockRows, (rowStart, colStart, rows, cols, values) => {
+      expect(values.length).toBe(rows * cols);
+      expect(colStart).toBeGreaterThanOrEqual(rowStart);
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          const at = (rowStart + r) * k + colStart + c;
+          seen[at] = values[r * cols + c];
+          visits[at] += 1;
+        }
+      }
+    });
+    expect(visited).toBe(true);
+    for (let i = 0; i < k; i++) for (let j = i; j < k; j++) expect(visits[i * k + j]).toBe(1);
+    const upper = (m: Float64Array) => Array.from({ length: k * k }, (_, at) => (at % k >= Math.floor(at / k) ? m[at] : 0));
+    expectClose(upper(seen), upper(full), { rtol: 1e-5, atol: 1e-5 });
+  });
 });
