@@ -18,7 +18,10 @@ export interface GramBlock {
   colStart: number;
   rows: number;
   cols: number;
-  /** rows × cols, row-major: p_i · p_j. Valid only during the visit (it may be a view of the backend's memory). */
+  /**
+   * rows × cols, row-major: p_i · p_j where j ≥ i (below the diagonal, a block on it may hold anything). Valid only
+   * during the visit (it may be a view of the backend's memory).
+   */
   values: Float32Array;
 }
 
@@ -27,7 +30,7 @@ export function gramBlockRows(k: number): number {
   return Math.min(k, Math.ceil(Math.max(MIN_BLOCK_ROWS, k / MAX_BLOCKS) / 8) * 8);
 }
 
-/** Calls `visit` with every block of P·Pᵀ [K, K] that holds an entry (i, j) with i ≤ j. */
+/** Calls `visit` with every block of P·Pᵀ [K, K] that holds an entry (i, j) with i ≤ j; only those entries are read. */
 export function forEachUpperGramBlock(p: tf.Tensor2D, visit: (block: GramBlock) => void): void {
   const k = p.shape[0];
   const blockRows = gramBlockRows(k);

@@ -7,7 +7,7 @@
 ;; ./gemm-kernels.binary.ts by `pnpm --filter @mgp/metrics wasm`.
 (module
   (memory (export "memory") 1)
-  (func (export "multiply") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32)
+  (func (export "multiply") (param $a i32) (param $b i32) (param $c i32) (param $m i32) (param $n i32) (param $k i32) (param $upper i32)
     (local $i i32) (local $j i32) (local $p i32) (local $rowA i32) (local $bp i32) (local $lda i32) (local $ldc i32)
     (local $b0 v128) (local $b1 v128) (local $x v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
@@ -19,7 +19,9 @@
     (local.set $lda3 (i32.mul (local.get $lda) (i32.const 3)))
     (block $di (loop $li
       (br_if $di (i32.ge_u (local.get $i) (local.get $m)))
-      (local.set $j (i32.const 0))
+      ;; With $upper, C is a block on the diagonal of a symmetric product and only its blocks that reach j >= i are
+      ;; computed: the others would fall wholly below the diagonal.
+      (local.set $j (select (i32.and (local.get $i) (i32.const -8)) (i32.const 0) (local.get $upper)))
       (block $dj (loop $lj
         (br_if $dj (i32.ge_u (local.get $j) (local.get $n)))
         (local.set $c00 (v128.const i32x4 0 0 0 0)) (local.set $c01 (v128.const i32x4 0 0 0 0))

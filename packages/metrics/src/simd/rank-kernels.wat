@@ -132,27 +132,6 @@
                (f64.const 0x1.1eed8eff8d898p-29)))))))))))))))))))))))))
       (f64.reinterpret_i64 (i64.shl (i64.sub (i64.const 1023) (i64.trunc_f64_s (local.get $n))) (i64.const 52)))))
 
-  ;; e^-a, a >= 0, in the four f32 lanes (relative error about 1e-7): as $expNegative with ln2 split as in Cephes,
-  ;; e^r to degree 7, and 0 beyond a = 87, where 2^-n would be subnormal.
-  (func $expNegative4 (param $a v128) (result v128)
-    (local $n v128) (local $r v128)
-    (local.set $n (f32x4.nearest (f32x4.mul (local.get $a) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))))
-    (local.set $r (f32x4.sub
-      (f32x4.sub (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)) (local.get $a))
-      (f32x4.mul (local.get $n) (v128.const f32x4 2.12194440e-4 2.12194440e-4 2.12194440e-4 2.12194440e-4))))
-    (v128.and
-      (f32x4.mul
-        (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 1 1 1 1) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 0.5 0.5 0.5 0.5) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 0x1.555556p-3 0x1.555556p-3 0x1.555556p-3 0x1.555556p-3) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 0x1.555556p-5 0x1.555556p-5 0x1.555556p-5 0x1.555556p-5) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 0x1.111112p-7 0x1.111112p-7 0x1.111112p-7 0x1.111112p-7) (f32x4.mul (local.get $r)
-        (f32x4.add (v128.const f32x4 0x1.6c16c2p-10 0x1.6c16c2p-10 0x1.6c16c2p-10 0x1.6c16c2p-10) (f32x4.mul (local.get $r)
-                   (v128.const f32x4 0x1.a01a02p-13 0x1.a01a02p-13 0x1.a01a02p-13 0x1.a01a02p-13)))))))))))))))
-        (i32x4.shl (i32x4.sub (v128.const i32x4 127 127 127 127) (i32x4.trunc_sat_f32x4_s (local.get $n))) (i32.const 23)))
-      (f32x4.le (local.get $a) (v128.const f32x4 87 87 87 87))))
-
   ;; The exponents taken out of the running products of rankTerms.
   (global $exponent (mut f64) (f64.const 0))
 
@@ -186,12 +165,25 @@
     (local $vk v128) (local $vscale v128) (local $row4 v128) (local $pb4 v128) (local $pc4 v128) (local $s4 v128)
     (local $db4 v128) (local $dc4 v128) (local $x4 v128) (local $e4 v128) (local $one4 v128) (local $slope4 v128)
     (local $gb4 v128) (local $gc4 v128) (local $linear2 v128) (local $low2 v128) (local $high2 v128)
+    (local $log2e v128) (local $ln2hi v128) (local $ln2lo v128) (local $one v128) (local $half v128) (local $p3 v128) (local $p4 v128) (local $p5 v128) (local $p6 v128) (local $p7 v128) (local $expMax v128) (local $abs4 v128) (local $n4 v128) (local $r4 v128)
     (global.set $exponent (f64.const 0))
     (local.set $product (f64.const 1))
     (local.set $low2 (v128.const f64x2 1 1))
     (local.set $high2 (v128.const f64x2 1 1))
     (local.set $vk (i32x4.splat (local.get $k)))
     (local.set $vscale (f32x4.splat (f32.demote_f64 (local.get $scale))))
+    ;; The exponential's constants, splatted once: as v128.const in the loop V8 rebuilt them on every pass.
+    (local.set $log2e (f32x4.splat (f32.const 1.44269504)))
+    (local.set $ln2hi (f32x4.splat (f32.const 0.693359375)))
+    (local.set $ln2lo (f32x4.splat (f32.const 2.12194440e-4)))
+    (local.set $one (f32x4.splat (f32.const 1)))
+    (local.set $half (f32x4.splat (f32.const 0.5)))
+    (local.set $p3 (f32x4.splat (f32.const 0x1.555556p-3)))
+    (local.set $p4 (f32x4.splat (f32.const 0x1.555556p-5)))
+    (local.set $p5 (f32x4.splat (f32.const 0x1.111112p-7)))
+    (local.set $p6 (f32x4.splat (f32.const 0x1.6c16c2p-10)))
+    (local.set $p7 (f32x4.splat (f32.const 0x1.a01a02p-13)))
+    (local.set $expMax (f32x4.splat (f32.const 87)))
     (block $vdone (loop $quads
       (br_if $vdone (i32.gt_u (i32.add (local.get $t) (i32.const 4)) (local.get $n)))
       (local.set $at (i32.shl (local.get $t) (i32.const 2)))
@@ -222,8 +214,24 @@
           (f32.load (i32.add (local.get $d) (i32x4.extract_lane 2 (local.get $pc4)))))
           (f32.load (i32.add (local.get $d) (i32x4.extract_lane 3 (local.get $pc4))))))
       (local.set $x4 (f32x4.mul (local.get $s4) (f32x4.sub (local.get $db4) (local.get $dc4))))
-      (local.set $e4 (call $expNegative4 (f32x4.abs (local.get $x4))))
-      (local.set $one4 (f32x4.add (v128.const f32x4 1 1 1 1) (local.get $e4)))
+      ;; e^-|x| in the four lanes (relative error about 1e-7): |x| = n ln2 - r with |r| <= ln2 / 2 (ln2 split as in
+      ;; Cephes), e^r to degree 7, times 2^-n built from its bits; 0 beyond 87, where 2^-n would be subnormal.
+      (local.set $abs4 (f32x4.abs (local.get $x4)))
+      (local.set $n4 (f32x4.nearest (f32x4.mul (local.get $abs4) (local.get $log2e))))
+      (local.set $r4 (f32x4.sub (f32x4.sub (f32x4.mul (local.get $n4) (local.get $ln2hi)) (local.get $abs4))
+        (f32x4.mul (local.get $n4) (local.get $ln2lo))))
+      (local.set $e4 (v128.and
+        (f32x4.mul
+          (f32x4.add (local.get $one) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $one) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $half) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $p3) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $p4) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $p5) (f32x4.mul (local.get $r4)
+          (f32x4.add (local.get $p6) (f32x4.mul (local.get $r4) (local.get $p7)))))))))))))))
+          (i32x4.shl (i32x4.sub (v128.const i32x4 127 127 127 127) (i32x4.trunc_sat_f32x4_s (local.get $n4))) (i32.const 23)))
+        (f32x4.le (local.get $abs4) (local.get $expMax))))
+      (local.set $one4 (f32x4.add (local.get $one) (local.get $e4)))
       (local.set $slope4 (f32x4.max (local.get $x4) (v128.const i32x4 0 0 0 0)))
       (local.set $linear2 (f64x2.add (local.get $linear2) (f64x2.add
         (f64x2.promote_low_f32x4 (local.get $slope4))
