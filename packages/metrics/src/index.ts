@@ -5,6 +5,7 @@ export { pairwiseDistances, type DistanceOptions } from './distances/pairwise';
 export { matMulABt, matMulAtB } from './internal/fast-matmul';
 export { hostMatMul } from './simd/host-matmul';
 export type { HostMatrix, HostMatMulOptions } from './simd/gemm-kernels';
+export { kernelMemoryBytes, releaseKernelMemory } from './simd/kernel-memory';
 export type { Metric } from './distances/metric';
 export type { ClassDistance, CostSource } from './internal/cost-source';
 export { createRng, samplePairs, sampleTriplets, type Rng, type SeedLike, type ClassPairs, type ClassTriplets } from './random';

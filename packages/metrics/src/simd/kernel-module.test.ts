@@ -52,4 +52,16 @@ describe('a loan of kernel memory', () => {
     expect(loan.read().buffer).not.toBe(large.exports.memory.buffer);
     expect(Array.from(loan.read())).toEqual(new Array(16).fill(3));
   });
+
+  it('is copied out when the module is released, so that the released memory can go', () => {
+    const { module, view, loan, memory } = lentModule();
+    expect(module.bytes()).toBe(memory.buffer.byteLength);
+    expect(module.release()).toBe(memory.buffer.byteLength);
+    expect(module.bytes()).toBe(0);
+    expect(module.loansOut()).toBe(0);
+    expect(loan.read()).not.toBe(view);
+    expect(loan.read().buffer).not.toBe(memory.buffer);
+    expect(Array.from(loan.read())).toEqual(LENT);
+    expect(module.withMemory(4096)?.fresh).toBe(true);
+  });
 });

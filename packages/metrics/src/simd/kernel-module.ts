@@ -1,5 +1,6 @@
-// A bundled WebAssembly SIMD module (./pair-kernels.wat, ./rank-kernels.wat): compiled on first use, its instance and
-// memory kept between calls, grown on demand and let go when far too large.
+// A bundled WebAssembly SIMD module (./pair-kernels.wat, ./rank-kernels.wat, ./gemm-kernels.wat): compiled on first
+// use, its instance and memory kept between calls, grown on demand and let go when far too large or when the user
+// asks (./kernel-memory).
 
 /**
  * A training loop calls with the same K at every step, and growing fresh memory (800 MB at K = 10,000) each time cost
@@ -37,6 +38,24 @@ export interface KeptModule<Exports extends { memory: WebAssembly.Memory }> {
   loansOut(): number;
   /** The kept instance as it is (started if none is), or null without SIMD: for kernels that need no memory. */
   current(): Exports | null;
+  /** Bytes of memory the kept instance holds (0 with none). */
+  bytes(): number;
+  /** Drops the kept instance, its loans copied out first; the next call starts a fresh one. Returns the bytes let go. */
+  release(): number;
+}
+
+/** Every kept module made so far, weakly: a module nobody refers to any more (one a test made) may be collected. */
+const everyKeptModule = new Set<WeakRef<KeptModule<{ memory: WebAssembly.Memory }>>>();
+
+/** The kept modules still alive. */
+export function keptModules(): KeptModule<{ memory: WebAssembly.Memory }>[] {
+  const alive = [];
+  for (const ref of everyKeptModule) {
+    const module = ref.deref();
+    if (module) alive.push(module);
+    else everyKeptModule.delete(ref);
+  }
+  return alive;
 }
 
 export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base64: string): KeptModule<Exports> {
@@ -48,7 +67,7 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
   };
   const instantiate = (module: WebAssembly.Module) => new WebAssembly.Instance(module, {}).exports as unknown as Exports;
   const loans = new Loans();
-  return {
+  const module: KeptModule<Exports> = {
     available: () => compile() !== null,
     withMemory(bytes, from = 0) {
       const module = compile();
@@ -71,7 +90,16 @@ export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base6
       kept ??= instantiate(module);
       return kept;
     },
+    bytes: () => kept?.memory.buffer.byteLength ?? 0,
+    release() {
+      const bytes = kept?.memory.buffer.byteLength ?? 0;
+      loans.copyOut(0, Infinity);
+      kept = undefined;
+      return bytes;
+    },
   };
+  everyKeptModule.add(new WeakRef(module));
+  return module;
 }
 
 /** The loans of one module's memory that are still out. */

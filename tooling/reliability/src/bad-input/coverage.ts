@@ -25,6 +25,8 @@ export const EXEMPT: Record<string, string> = {
   'metrics.buildSegmentLayout': 'documented precondition: ids already validated by readSegmentLayout / checkSegmentIds',
   'metrics.segmentView': 'shape arithmetic on a view already validated by readSegmentView',
   'metrics.segmentOutputShape': 'shape arithmetic on a view already validated by readSegmentView',
+  'metrics.kernelMemoryBytes': NO_INPUT,
+  'metrics.releaseKernelMemory': NO_INPUT,
   'hierarchy.Hierarchy': 'private constructor: trees are built through the static factories',
   'hierarchy.Hierarchy.fromRaw': '@internal: used by fromWordNet on trees it parsed itself',
 };
