@@ -3,7 +3,8 @@
 import { expectClose } from '@mgp/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/rng';
-import { hostUpperGramBlocks, type HostMatrix } from './gemm-kernels';
+import { hostUpperGramBlocks, multipliesWithRelaxedSimd, type HostMatrix } from './gemm-kernels';
+import { GEMM_KERNELS_RELAXED_BASE64 } from './gemm-kernels-relaxed.binary';
 import { hostMatMul } from './host-matmul';
 
 function random(rows: number, cols: number, seed: number): HostMatrix {
@@ -74,5 +75,13 @@ describe('hostUpperGramBlocks', () => {
     for (let i = 0; i < k; i++) for (let j = i; j < k; j++) expect(visits[i * k + j]).toBe(1);
     const upper = (m: Float64Array) => Array.from({ length: k * k }, (_, at) => (at % k >= Math.floor(at / k) ? m[at] : 0));
     expectClose(upper(seen), upper(full), { rtol: 1e-5, atol: 1e-5 });
+  });
+});
+
+describe('the kernel the product runs on', () => {
+  // Node 20 compiles only the plain-SIMD kernel (the tests above run it); Node 22 and Chromium (webgl/shaders.test.ts)
+  // the relaxed one.
+  it('is the relaxed-SIMD one exactly where the engine validates it', () => {
+    expect(multipliesWithRelaxedSimd()).toBe(WebAssembly.validate(Buffer.from(GEMM_KERNELS_RELAXED_BASE64, 'base64')));
   });
 });

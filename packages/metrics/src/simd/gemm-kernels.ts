@@ -3,13 +3,24 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { keptModule } from './kernel-module';
 import { GEMM_KERNELS_BASE64 } from './gemm-kernels.binary';
+import { GEMM_KERNELS_RELAXED_BASE64 } from './gemm-kernels-relaxed.binary';
 
 interface GemmExports {
   memory: WebAssembly.Memory;
   multiply(a: number, b: number, c: number, m: number, n: number, k: number, upper: number): void;
 }
 
-const gemmKernels = keptModule<GemmExports>(GEMM_KERNELS_BASE64);
+/**
+ * Engines with relaxed SIMD (Chromium from 114, Node from 22) run the kernel with each multiply-add as one
+ * relaxed_madd, fused where the CPU has FMA: 53–54 GFLOP/s here against 43 (Node 20 with
+ * --experimental-wasm-relaxed-simd). Its rounding may then differ from one machine to another by an ulp a step.
+ */
+const gemmKernels = keptModule<GemmExports>(GEMM_KERNELS_RELAXED_BASE64, GEMM_KERNELS_BASE64);
+
+/** Whether the product runs on the relaxed-SIMD kernel (for tests and benchmark notes). */
+export function multipliesWithRelaxedSimd(): boolean {
+  return gemmKernels.candidate() === 0;
+}
 
 /**
  * Whether the host-memory pair losses of K classes multiply with hostProduct: always on tfjs-cpu, whose products are

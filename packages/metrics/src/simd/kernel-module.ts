@@ -26,6 +26,8 @@ export interface KernelLoan {
 export interface KeptModule<Exports extends { memory: WebAssembly.Memory }> {
   /** Whether this engine runs the module (WebAssembly with SIMD). */
   available(): boolean;
+  /** Which of the candidates this engine compiled (0 for the first), or -1 for none. */
+  candidate(): number;
   /**
    * The kept instance with at least `bytes` of memory, or null where SIMD or the memory is missing. `fresh` when
    * this call started a new instance, whose memory holds nothing of earlier calls. The caller overwrites the bytes
@@ -58,17 +60,27 @@ export function keptModules(): KeptModule<{ memory: WebAssembly.Memory }>[] {
   return alive;
 }
 
-export function keptModule<Exports extends { memory: WebAssembly.Memory }>(base64: string): KeptModule<Exports> {
+/**
+ * A kept module of the first of `candidates` (base64 bytes, most capable first) that this engine compiles: a module
+ * needing relaxed SIMD, say, before its plain-SIMD twin.
+ */
+export function keptModule<Exports extends { memory: WebAssembly.Memory }>(...candidates: string[]): KeptModule<Exports> {
   let compiled: WebAssembly.Module | null | undefined;
+  let chosen = -1;
   let kept: Exports | undefined;
   const compile = () => {
-    if (compiled === undefined) compiled = compileModule(base64);
+    for (let i = 0; compiled === undefined && i < candidates.length; i++) {
+      const module = compileModule(candidates[i]);
+      if (module) [compiled, chosen] = [module, i];
+    }
+    compiled ??= null;
     return compiled;
   };
   const instantiate = (module: WebAssembly.Module) => new WebAssembly.Instance(module, {}).exports as unknown as Exports;
   const loans = new Loans();
   const module: KeptModule<Exports> = {
     available: () => compile() !== null,
+    candidate: () => (compile() ? chosen : -1),
     withMemory(bytes, from = 0) {
       const module = compile();
       if (!module || bytes > MAX_KERNEL_BYTES) return null;
@@ -137,8 +149,9 @@ class Loans {
 function compileModule(base64: string): WebAssembly.Module | null {
   if (typeof WebAssembly !== 'object') return null;
   const bytes = decodeBase64(base64);
-  // Engines without SIMD reject the module: the callers keep their JavaScript loops there. Each module stays under
-  // 4 KB, so even a browser's main thread may compile it synchronously; an engine that still refuses gets the loops.
+  // Engines without SIMD (or relaxed SIMD) reject the module: the caller takes the next candidate, or keeps its
+  // JavaScript loops. Each module stays under 4 KB, so even a browser's main thread may compile it synchronously; an
+  // engine that still refuses gets the loops.
   if (!WebAssembly.validate(bytes)) return null;
   try {
     return new WebAssembly.Module(bytes);

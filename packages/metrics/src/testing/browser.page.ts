@@ -1,6 +1,6 @@
 // The Chromium test page (built by @mgp/browser-harness): the exact distortion and rank losses on tfjs-webgl, their
-// shader passes against the chains of tfjs kernels and float64 references; and the rank loss's WebAssembly K² path,
-// compiled on the page's main thread.
+// shader passes against the chains of tfjs kernels and float64 references; the rank loss's WebAssembly K² path,
+// compiled on the page's main thread; and the SIMD product on its relaxed-SIMD kernel.
 import * as tf from '@tensorflow/tfjs';
 import { exposeTests } from '@mgp/browser-harness/page';
 import { METRICS, type Metric } from '../distances/metric';
@@ -10,6 +10,8 @@ import { inverseOffDiagonal } from '../internal/cost-tensors';
 import { sampleTriplets, type ClassTriplets } from '../random';
 import { groupByAnchor } from '../rank/anchor-order';
 import { rankLoss, tripletRankLoss } from '../rank/rank-loss';
+import { multipliesWithRelaxedSimd } from '../simd/gemm-kernels';
+import { hostMatMul } from '../simd/host-matmul';
 import { simdKernelsAvailable } from '../simd/pair-kernels';
 import { rankKernelsAvailable } from '../simd/rank-kernels';
 import { runsShaderPrograms } from '../webgl/run-program';
@@ -146,6 +148,29 @@ exposeTests({
       };
     });
     return { pairKernels: simdKernelsAvailable(), rankKernels: rankKernelsAvailable(), rows };
+  },
+  async hostProduct() {
+    // Chromium runs relaxed SIMD: the product there takes the relaxed_madd kernel, which Node 20 does not compile.
+    const rows = [
+      { m: 37, k: 64, n: 101 },
+      { m: 200, k: 128, n: 203 },
+    ].flatMap(({ m, k, n }) =>
+      [false, true].map((transposeB) => {
+        const a = Float32Array.from(randomMatrix(m, k, m).flat());
+        const b = Float32Array.from(randomMatrix(transposeB ? n : k, transposeB ? k : n, n).flat());
+        const product = hostMatMul({ values: a, shape: [m, k] }, { values: b, shape: transposeB ? [n, k] : [k, n] }, { transposeB });
+        let worst = 0;
+        for (let i = 0; i < m; i++) {
+          for (let j = 0; j < n; j++) {
+            let sum = 0;
+            for (let p = 0; p < k; p++) sum += a[i * k + p] * (transposeB ? b[j * k + p] : b[p * n + j]);
+            worst = Math.max(worst, Math.abs((product?.[i * n + j] ?? NaN) - sum) / Math.max(1, Math.abs(sum)));
+          }
+        }
+        return { m, k, n, transposeB, worst };
+      }),
+    );
+    return { relaxed: multipliesWithRelaxedSimd(), rows };
   },
   async leaks() {
     await tf.setBackend('webgl');

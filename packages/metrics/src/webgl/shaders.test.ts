@@ -1,6 +1,6 @@
 // The shader paths of the exact distortion and rank losses, in headless Chromium on tfjs-webgl (SwiftShader): against
-// the chains of tfjs kernels they replace and float64 references, for every metric; and the WebAssembly kernels there. Skipped, with the reason printed,
-// where Chromium is absent.
+// the chains of tfjs kernels they replace and float64 references, for every metric; and the WebAssembly kernels there,
+// the SIMD product on its relaxed-SIMD kernel among them. Skipped, with the reason printed, where Chromium is absent.
 import { fileURLToPath } from 'node:url';
 import { chromiumUnavailableReason, openBrowserSession, type BrowserSession } from '@mgp/browser-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,15 @@ describe.skipIf(reason !== null)('exact losses on webgl shaders (headless Chromi
       expect(value).toMatchObject({ pairKernels: true, rankKernels: true });
       return (value as { rows: Row[] }).rows;
     });
+  });
+
+  it('multiplies on the relaxed-SIMD kernel there, as the float64 product', async () => {
+    const result = await session.call('hostProduct');
+    expect(result.error).toBeUndefined();
+    const { relaxed, rows } = result.value as { relaxed: boolean; rows: { worst: number }[] };
+    expect(relaxed).toBe(true);
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.worst, JSON.stringify(row)).toBeLessThan(1e-5);
   });
 
   it('leaves no tensors behind (distortion and rank losses, every metric)', async () => {
