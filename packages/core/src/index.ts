@@ -31,3 +31,7 @@ export { deepNcmUpdate, type ClassMeans } from './deepncm/update';
 
 // Loading saved models
 export { loadMgpModel } from './io/load-mgp-model';
+
+// The memory @mgp/metrics' WebAssembly kernels keep between steps (the regularizer's losses, the head's products on
+// tfjs-cpu), given back on request: re-exported so that users of @mgp/core alone reach it.
+export { kernelMemoryBytes, releaseKernelMemory } from '@mgp/metrics';

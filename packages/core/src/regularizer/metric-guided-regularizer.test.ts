@@ -4,6 +4,7 @@ import { MgpInputError, createRng, rankLoss } from '@mgp/metrics';
 import { expectClose, expectNoTensorLeak, goldenCases, useTestBackend } from '@mgp/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectInputError, formatGoldenErrors, goldenError } from '../test-support';
+import { kernelMemoryBytes, releaseKernelMemory } from '../index';
 import { MetricGuidedRegularizer, metricGuidedRegularizer } from './metric-guided-regularizer';
 
 beforeAll(async () => {
@@ -89,6 +90,19 @@ describe('MetricGuidedRegularizer', () => {
     expect(last).toBeLessThan(first / 2);
     optimizer.dispose();
     prototypes.dispose();
+  });
+
+  it('gives back, through @mgp/core, the kernel memory its loss keeps at 64 classes and more', () => {
+    const k = 96;
+    const tree = Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => (i === j ? 0 : i >> 4 === j >> 4 ? 2 : 4)));
+    const p = tf.randomNormal([k, 3], 0, 1, 'float32', 5);
+    const gradientOnce = () => tf.tidy(() => Array.from(tf.grad((q: tf.Tensor) => metricGuidedRegularizer(tree).apply(q))(p).dataSync()));
+    const before = gradientOnce();
+    expect(kernelMemoryBytes()).toBeGreaterThan(4 * k * k);
+    expect(releaseKernelMemory()).toBeGreaterThan(4 * k * k);
+    expect(kernelMemoryBytes()).toBe(0);
+    expect(gradientOnce()).toEqual(before);
+    p.dispose();
   });
 
   it('leaves no tensors behind', async () => {
