@@ -88,9 +88,10 @@ export type GramBlockVisit = (rowStart: number, colStart: number, rows: number, 
  * Visits the blocks of P·Pᵀ [K, K] on and above the diagonal, `blockRows` square (a multiple of 8 keeps every column
  * block but the last whole SIMD blocks), each a view of kernel memory valid only during the visit. Only entries
  * j ≥ i are computed: below the diagonal, the blocks on it hold whatever the memory held (skipping those 4×8 blocks
- * took the blocks at K = 1,000, d = 128 from 3.9 to 3.35–3.5 ms on Node wasm). P and Pᵀ are laid out once: a block per hostProduct call transposed
- * its operand again and copied the block out into a fresh array (15 arrays of 160 KB took 1.2 ms at K = 1,000, as
- * much as the distances read from them). False, before any visit, where hostProduct would return null.
+ * took the blocks at K = 1,000, d = 128 from 3.9 to 3.35–3.5 ms on Node wasm). P and Pᵀ are laid out once: a block
+ * per hostProduct call transposed its operand again and copied the block out into a fresh array (15 arrays of 160 KB
+ * took 1.2 ms at K = 1,000, as much as the distances read from them). False, before any visit, where hostProduct
+ * would return null.
  */
 export function hostUpperGramBlocks(p: HostMatrix, blockRows: number, visit: GramBlockVisit): boolean {
   const [k, dim] = p.shape;
